@@ -1,0 +1,73 @@
+package com.minkshop.api.common;
+
+import com.minkshop.api.product.CreateProductCommand;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidIdValidatorTest {
+
+    private static ValidatorFactory factory;
+    private static Validator validator;
+
+    @BeforeAll
+    static void setUp() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        factory.close();
+    }
+
+    private static Set<String> messages(String productId, String price) {
+        CreateProductCommand command = new CreateProductCommand(productId, "SKU-1", "Widget", null,
+                                                                price == null ? null : new BigDecimal(price), 1);
+        return validator.validate(command).stream().map(ConstraintViolation::getMessage).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PROD-001", "a", "order:2026.11_x", "0123456789012345678901234567890123456789012345678901234567890123"})
+    void acceptsWellFormedIds(String id) {
+        assertThat(messages(id, "1.00")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"has space", "slash/inside", "ünïcode", "01234567890123456789012345678901234567890123456789012345678901234"})
+    void rejectsMalformedIds(String id) {
+        assertThat(messages(id, "1.00"))
+                .containsExactly("product ID must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void reportsAMissingIdOnce(String id) {
+        assertThat(messages(id, "1.00")).containsExactly("product ID is required");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, price must be positive", "-5, price must be positive",
+                "1.001, price must have at most 2 decimal places", "12345678901, price must be less than 10000000000"})
+    void checksMoneyAmounts(String price, String message) {
+        assertThat(messages("PROD-1", price)).containsExactly(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.01", "29.99", "1.10", "9999999999.99"})
+    void acceptsValidPrices(String price) {
+        assertThat(messages("PROD-1", price)).isEmpty();
+    }
+}
