@@ -14,7 +14,8 @@ import java.math.BigDecimal;
  */
 public record AddToCartCommand(@TargetAggregateIdentifier @ValidId(name = "cart ID") String cartId,
                                @ValidId(name = "product ID") String productId,
-                               @Size(max = 200, message = "product name must be at most 200 characters") String productName,
+                               @Size(max = 200, message = "product name must be at most 200 characters")
+                               String productName,
                                @Positive(message = "quantity must be positive")
                                @Max(value = 1_000_000, message = "quantity must be at most 1000000") int quantity,
                                @MoneyAmount(name = "price", allowZero = true) BigDecimal unitPrice) {

@@ -11,5 +11,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record ChangeItemQuantityCommand(@TargetAggregateIdentifier @ValidId(name = "cart ID") String cartId,
                                         @ValidId(name = "product ID") String productId,
                                         @PositiveOrZero(message = "quantity cannot be negative")
-                                        @Max(value = 1_000_000, message = "quantity must be at most 1000000") int quantity) {
+                                        @Max(value = 1_000_000, message = "quantity must be at most 1000000")
+                                        int quantity) {
 }

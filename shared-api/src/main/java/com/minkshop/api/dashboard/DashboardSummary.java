@@ -2,6 +2,8 @@ package com.minkshop.api.dashboard;
 
 import com.minkshop.api.common.Money;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ public record DashboardSummary(long totalOrders,
                                List<ActivityItem> recentActivity) {
 
     public DashboardSummary {
-        ordersByStatus = Map.copyOf(ordersByStatus);
+        // keeps the caller's status order (the order lifecycle) in the JSON
+        ordersByStatus = Collections.unmodifiableMap(new LinkedHashMap<>(ordersByStatus));
         recentActivity = List.copyOf(recentActivity);
     }
 }

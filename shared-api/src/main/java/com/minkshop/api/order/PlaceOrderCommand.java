@@ -21,11 +21,14 @@ public record PlaceOrderCommand(@TargetAggregateIdentifier @ValidId(name = "orde
                                 @ValidId(name = "customer ID") String customerId,
                                 @ValidId(name = "cart ID") String cartId,
                                 @NotEmpty(message = "at least one item is required")
-                                @Size(max = 100, message = "at most 100 items are allowed") List<@Valid OrderItem> items,
-                                @NotNull(message = "shipping address is required") @Valid ShippingAddress shippingAddress,
+                                @Size(max = 100, message = "at most 100 items are allowed")
+                                List<@Valid OrderItem> items,
+                                @NotNull(message = "shipping address is required")
+                                @Valid ShippingAddress shippingAddress,
                                 @MoneyAmount(name = "shipping cost", allowZero = true) BigDecimal shippingCost,
                                 @NotNull(message = "tax rate is required")
                                 @DecimalMin(value = "0", message = "tax rate must be between 0 and 1")
                                 @DecimalMax(value = "1", message = "tax rate must be between 0 and 1")
-                                @Digits(integer = 3, fraction = 6, message = "tax rate must have at most 6 decimal places") BigDecimal taxRate) {
+                                @Digits(integer = 3, fraction = 6, message = "tax rate must have at most 6 decimals")
+                                BigDecimal taxRate) {
 }

@@ -13,5 +13,6 @@ import java.math.BigDecimal;
 public record ProcessPaymentCommand(@TargetAggregateIdentifier @ValidId(name = "order ID") String orderId,
                                     @ValidId(name = "payment ID") String paymentId,
                                     @MoneyAmount(name = "amount") BigDecimal amount,
-                                    @Size(max = 50, message = "payment method must be at most 50 characters") String paymentMethod) {
+                                    @Size(max = 50, message = "payment method must be at most 50 characters")
+                                    String paymentMethod) {
 }

@@ -10,5 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RecordPaymentFailureCommand(@TargetAggregateIdentifier @ValidId(name = "order ID") String orderId,
                                           @ValidId(name = "payment ID") String paymentId,
-                                          @NotBlank(message = "failure reason is required") @Size(max = 500, message = "reason must be at most 500 characters") String reason) {
+                                          @NotBlank(message = "failure reason is required")
+                                          @Size(max = 500, message = "reason must be at most 500 characters")
+                                          String reason) {
 }

@@ -9,6 +9,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Hands a confirmed order to a carrier.
  */
 public record ShipOrderCommand(@TargetAggregateIdentifier @ValidId(name = "order ID") String orderId,
-                               @NotBlank(message = "tracking number is required") @Size(max = 100, message = "tracking number must be at most 100 characters") String trackingNumber,
-                               @NotBlank(message = "carrier is required") @Size(max = 100, message = "carrier must be at most 100 characters") String carrier) {
+                               @NotBlank(message = "tracking number is required")
+                               @Size(max = 100, message = "tracking number must be at most 100 characters")
+                               String trackingNumber,
+                               @NotBlank(message = "carrier is required")
+                               @Size(max = 100, message = "carrier must be at most 100 characters") String carrier) {
 }

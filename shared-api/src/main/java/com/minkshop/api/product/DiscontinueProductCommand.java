@@ -8,5 +8,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Takes a product off sale for good.
  */
 public record DiscontinueProductCommand(@TargetAggregateIdentifier @ValidId(name = "product ID") String productId,
-                                        @Size(max = 500, message = "reason must be at most 500 characters") String reason) {
+                                        @Size(max = 500, message = "reason must be at most 500 characters")
+                                        String reason) {
 }
