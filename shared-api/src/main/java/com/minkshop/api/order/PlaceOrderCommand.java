@@ -22,7 +22,7 @@ public record PlaceOrderCommand(@TargetAggregateIdentifier @ValidId(name = "orde
                                 @ValidId(name = "cart ID") String cartId,
                                 @NotEmpty(message = "at least one item is required")
                                 @Size(max = 100, message = "at most 100 items are allowed")
-                                List<@Valid OrderItem> items,
+                                List<@NotNull(message = "item is required") @Valid OrderItem> items,
                                 @NotNull(message = "shipping address is required")
                                 @Valid ShippingAddress shippingAddress,
                                 @MoneyAmount(name = "shipping cost", allowZero = true) BigDecimal shippingCost,

@@ -1,0 +1,123 @@
+package com.minkshop.command;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.minkshop.command.ShopClient.Response;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error contract on the real stack: Axon's repository, the interceptors and Tomcat.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandApiIT {
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper webMapper;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+
+    private ShopClient shop;
+
+    @BeforeEach
+    void client() {
+        shop = new ShopClient(port);
+    }
+
+    @Test
+    void answersCommandsToAggregatesThatDoNotExistWithTheirNotFoundCode() {
+        String id = UUID.randomUUID().toString();
+
+        assertProblem(shop.post("/api/products/" + id + "/stock", "{\"quantity\": 1}"), 404, "PRODUCT_NOT_FOUND");
+        assertProblem(shop.post("/api/carts/" + id + "/items", """
+                {"productId": "P-1", "productName": "Widget", "quantity": 1, "unitPrice": 1}"""),
+                      404, "CART_NOT_FOUND");
+        assertProblem(shop.post("/api/orders/" + id + "/shipment",
+                                "{\"trackingNumber\": \"1Z\", \"carrier\": \"UPS\"}"),
+                      404, "ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void rejectsCreatingAnExistingAggregateWith409() {
+        String cart = "{\"cartId\": \"CART-" + UUID.randomUUID() + "\", \"customerId\": \"CUST-1\"}";
+
+        assertThat(shop.post("/api/carts", cart).status()).isEqualTo(201);
+        assertProblem(shop.post("/api/carts", cart), 409, "CART_ALREADY_EXISTS");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldThroughTheRealGateway() {
+        Response response = shop.post("/api/orders", """
+                {"customerId": "CUST-001", "cartId": "CART-001",
+                 "items": [{"productId": "PROD-001", "productName": "Widget", "quantity": 0, "unitPrice": 29.99}],
+                 "shippingAddress": {"name": "John Doe", "country": "USA"},
+                 "shippingCost": 5.99, "taxRate": 0.08}""");
+
+        assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(response.body().path("errors").findValuesAsText("field"))
+                .containsExactly("items[0].quantity", "shippingAddress.city", "shippingAddress.street");
+    }
+
+    @Test
+    void answersUnknownPathsAndTheErrorPageWithProblems() {
+        assertProblem(shop.get("/api/unknown"), 404, "NOT_FOUND");
+        assertProblem(shop.get("/error"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void answersRequestsTomcatRejectsBeforeAnyServletWithProblems() {
+        // Tomcat refuses encoded slashes in paths itself; no controller or error page is involved
+        assertProblem(shop.post("/api/products/a%2Fb/stock", "{\"quantity\": 1}"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void rejectsAFormBodyWith415InsteadOfFailingWhileParsingIt() {
+        Response response = shop.send("PUT", "/api/carts/CART-1/items/PROD-1",
+                                      "application/x-www-form-urlencoded", "quantity=%zz");
+
+        assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void exposesHealthForTheStartScript() {
+        Response health = shop.get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void axonStoresWithItsOwnMapperNotTheStricterRestMapper() {
+        assertThat(webMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+        for (Serializer axon : new Serializer[]{serializer, eventSerializer}) {
+            ObjectMapper axonMapper = ((JacksonSerializer) axon).getObjectMapper();
+            assertThat(axonMapper).isNotSameAs(webMapper);
+            assertThat(axonMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
+        }
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.body().path("status").asInt()).isEqualTo(status);
+        assertThat(response.body().path("title").asText()).isNotBlank();
+        assertThat(response.body().path("detail").asText()).isNotBlank();
+    }
+}

@@ -1,0 +1,70 @@
+package com.minkshop.command.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.minkshop.api.common.Money;
+import com.minkshop.api.order.OrderLine;
+import com.minkshop.api.order.OrderPlacedEvent;
+import com.minkshop.api.order.ShippingAddress;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AxonJsonTest {
+
+    private static final OrderPlacedEvent EVENT = new OrderPlacedEvent(
+            "ORDER-001", "CUST-001", "CART-001",
+            List.of(OrderLine.of("PROD-001", "Super Widget", 2, Money.of("29.99"))),
+            new ShippingAddress("John Doe", "123 Main St", "New York", "NY", "10001", "USA"),
+            Money.of("59.98"), Money.of("5.99"), Money.of("4.80"), Money.of("70.77"),
+            Instant.parse("2026-11-27T10:15:30.123Z"));
+
+    private final Serializer serializer = AxonJson.serializer();
+
+    @Test
+    void storesEventsAsReadableJsonUnderTheirClassName() throws Exception {
+        SerializedObject<byte[]> serialized = serializer.serialize(EVENT, byte[].class);
+
+        assertThat(serialized.getType().getName()).isEqualTo("com.minkshop.api.order.OrderPlacedEvent");
+        String text = new String(serialized.getData(), StandardCharsets.UTF_8);
+        // amounts are JSON numbers at cent scale, so readers get exact decimals
+        assertThat(text).contains("\"tax\":4.80", "\"totalAmount\":70.77", "\"subtotal\":59.98");
+        JsonNode json = new ObjectMapper().readTree(text);
+        assertThat(json.get("placedAt").asText()).isEqualTo("2026-11-27T10:15:30.123Z");
+        assertThat(json.at("/shippingAddress/city").asText()).isEqualTo("New York");
+    }
+
+    @Test
+    void readsWhatItWrote() {
+        SerializedObject<byte[]> serialized = serializer.serialize(EVENT, byte[].class);
+
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(EVENT);
+    }
+
+    @Test
+    void toleratesFieldsItDoesNotKnowSoOldReadersSurviveNewEventVersions() {
+        String json = "{\"orderId\":\"ORDER-001\",\"paymentId\":\"PAY-001\",\"reason\":\"declined\","
+                + "\"failedAt\":\"2026-11-27T10:15:30Z\",\"addedLater\":42}";
+        SerializedObject<byte[]> serialized = new SimpleSerializedObject<>(
+                json.getBytes(StandardCharsets.UTF_8), byte[].class,
+                new SimpleSerializedType("com.minkshop.api.order.PaymentFailedEvent", null));
+
+        Object event = serializer.deserialize(serialized);
+
+        assertThat(event).hasFieldOrPropertyWithValue("reason", "declined")
+                         .hasFieldOrPropertyWithValue("failedAt", Instant.parse("2026-11-27T10:15:30Z"));
+    }
+
+    @Test
+    void givesEverySerializerItsOwnMapper() {
+        assertThat(AxonJson.objectMapper()).isNotSameAs(AxonJson.objectMapper());
+    }
+}
