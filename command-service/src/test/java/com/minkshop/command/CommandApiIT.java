@@ -61,6 +61,31 @@ class CommandApiIT {
     }
 
     @Test
+    void keepsAnIdOfOneAggregateTypeFromBeingUsedAsAnother() {
+        String id = "SHARED-" + UUID.randomUUID();
+        assertThat(shop.post("/api/products", """
+                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "price": 9.99, "initialStock": 5}"""
+                .formatted(id)).status()).isEqualTo(201);
+
+        assertProblem(shop.post("/api/carts", "{\"cartId\": \"" + id + "\", \"customerId\": \"CUST-1\"}"),
+                      409, "CART_ALREADY_EXISTS");
+        assertProblem(shop.post("/api/orders", """
+                {"orderId": "%s", "customerId": "CUST-1", "cartId": "CART-1",
+                 "items": [{"productId": "P-1", "productName": "Widget", "quantity": 1, "unitPrice": 1}],
+                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
+                 "shippingCost": 0, "taxRate": 0}""".formatted(id)), 409, "ORDER_ALREADY_EXISTS");
+        assertProblem(shop.post("/api/carts/" + id + "/items", """
+                {"productId": "P-1", "productName": "Widget", "quantity": 1, "unitPrice": 1}"""),
+                      404, "CART_NOT_FOUND");
+        assertProblem(shop.post("/api/orders/" + id + "/cancellation", "{\"reason\": \"changed my mind\"}"),
+                      404, "ORDER_NOT_FOUND");
+        // the product's own stream is untouched and still answers as a product
+        Response stock = shop.post("/api/products/" + id + "/stock", "{\"quantity\": 1}");
+        assertThat(stock.status()).as(stock.toString()).isEqualTo(200);
+        assertThat(stock.version()).isEqualTo(2);
+    }
+
+    @Test
     void reportsEveryInvalidFieldThroughTheRealGateway() {
         Response response = shop.post("/api/orders", """
                 {"customerId": "CUST-001", "cartId": "CART-001",

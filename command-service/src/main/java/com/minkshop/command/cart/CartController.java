@@ -7,6 +7,7 @@ import com.minkshop.api.cart.ClearCartCommand;
 import com.minkshop.api.cart.CreateCartCommand;
 import com.minkshop.api.cart.RemoveFromCartCommand;
 import com.minkshop.api.common.CommandResult;
+import com.minkshop.api.common.ErrorCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +43,8 @@ class CartController {
     CompletableFuture<ResponseEntity<CommandResult>> create(@RequestBody CreateCartRequest request) {
         String cartId = idOrNew(request.cartId());
         return created(commandGateway, new CreateCartCommand(cartId, request.customerId()), "/api/carts/{id}",
-                       cartId);
+                       cartId,
+                       ErrorCode.CART_ALREADY_EXISTS);
     }
 
     @PostMapping("/{id}/items")

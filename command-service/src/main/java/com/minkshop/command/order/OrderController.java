@@ -1,6 +1,7 @@
 package com.minkshop.command.order;
 
 import com.minkshop.api.common.CommandResult;
+import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.order.CancelOrderCommand;
 import com.minkshop.api.order.DeliverOrderCommand;
 import com.minkshop.api.order.OrderItem;
@@ -45,7 +46,8 @@ class OrderController {
                                              ItemRequest.toOrderItems(request.items()),
                                              AddressRequest.toAddress(request.shippingAddress()),
                                              request.shippingCost(), request.taxRate()),
-                       "/api/orders/{id}", orderId);
+                       "/api/orders/{id}", orderId,
+                       ErrorCode.ORDER_ALREADY_EXISTS);
     }
 
     @PostMapping("/{id}/payment")

@@ -1,6 +1,7 @@
 package com.minkshop.command.product;
 
 import com.minkshop.api.common.CommandResult;
+import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.product.AddStockCommand;
 import com.minkshop.api.product.ChangePriceCommand;
 import com.minkshop.api.product.CreateProductCommand;
@@ -41,7 +42,8 @@ class ProductController {
         return created(commandGateway,
                        new CreateProductCommand(productId, request.sku(), request.name(), request.description(),
                                                 request.price(), request.initialStock()),
-                       "/api/products/{id}", productId);
+                       "/api/products/{id}", productId,
+                       ErrorCode.PRODUCT_ALREADY_EXISTS);
     }
 
     @PostMapping("/{id}/price")

@@ -1,7 +1,9 @@
 package com.minkshop.command.web;
 
 import com.minkshop.api.common.CommandResult;
+import com.minkshop.api.common.ErrorCode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,14 +23,32 @@ public final class CommandResponses {
         return gateway.<CommandResult>send(command).thenApply(ResponseEntity::ok);
     }
 
-    /** 201 with the new resource's location, e.g. {@code /api/products/{id}}. */
+    /**
+     * 201 with the new resource's location, e.g. {@code /api/products/{id}}. A creation that still finds the id's
+     * stream taken after the gateway's retries collided with an aggregate of another type (aggregates only see
+     * their own type's events), so the id is answered as taken with {@code idTaken}, not as a concurrency conflict.
+     */
     public static CompletableFuture<ResponseEntity<CommandResult>> created(CommandGateway gateway,
                                                                            Object command,
                                                                            String locationTemplate,
-                                                                           String id) {
-        return gateway.<CommandResult>send(command).thenApply(result -> ResponseEntity
-                .created(UriComponentsBuilder.fromPath(locationTemplate).buildAndExpand(id).encode().toUri())
-                .body(result));
+                                                                           String id,
+                                                                           ErrorCode idTaken) {
+        return gateway.<CommandResult>send(command)
+                      .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                              streamAlreadyExists(failure) ? new IdTakenException(idTaken, id) : failure))
+                      .thenApply(result -> ResponseEntity
+                              .created(UriComponentsBuilder.fromPath(locationTemplate).buildAndExpand(id).encode()
+                                                           .toUri())
+                              .body(result));
+    }
+
+    private static boolean streamAlreadyExists(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ids are generated at the edge, never in aggregates; only an omitted id is generated, a blank one is invalid. */

@@ -94,6 +94,15 @@ class DashboardProjectorIT {
     }
 
     @Test
+    void revenueHoldsOrdersAsLargeAsTheCommandSideAccepts() {
+        // 100 lines of 1,000,000 units at 9,999,999,999.99, taxed at 100%: beyond 17 integer digits
+        driver.applyStream("ORDER-BIG", placed("ORDER-BIG", "1999999999998000000.00"),
+                           paid("ORDER-BIG", "1999999999998000000.00"));
+
+        assertThat(queries.summary().totalRevenue()).isEqualTo(Money.of("1999999999998000000.00"));
+    }
+
+    @Test
     void lowStockFollowsEveryStockMovementAndIgnoresDiscontinuedProducts() {
         driver.applyStream("P1", created("P1", "Widget", 12));
         driver.applyStream("P2", created("P2", "Gadget", 3));

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,25 @@ class OrderProjectorIT {
         assertThat(view()).isEqualTo(live);
         assertThat(live.status()).isEqualTo("delivered");
         assertThat(live.version()).isEqualTo(6);
+    }
+
+    @Test
+    void theLargestOrderTheCommandSideAcceptsFitsTheView() {
+        // 100 lines of 1,000,000 units at the highest accepted price, taxed at 100%, with the highest shipping cost
+        Money price = Money.of("9999999999.99");
+        List<OrderLine> lines = IntStream.range(0, 100)
+                                         .mapToObj(i -> OrderLine.of("PROD-" + i, "Widget", 1_000_000, price))
+                                         .toList();
+        Money subtotal = lines.stream().map(OrderLine::subtotal).reduce(Money.ZERO, Money::plus);
+        Money total = subtotal.plus(price).plus(subtotal);
+
+        driver.applyStream(id, new OrderPlacedEvent(id, "CUST-001", "CART-001", lines, ADDRESS, subtotal, price,
+                                                    subtotal, total, T0));
+
+        OrderSummary order = view();
+        assertThat(order.subtotal()).isEqualTo(Money.of("999999999999000000.00"));
+        assertThat(order.totalAmount()).isEqualTo(Money.of("2000000009997999999.99"));
+        assertThat(order.items()).hasSize(100).allSatisfy(line -> assertThat(line.unitPrice()).isEqualTo(price));
     }
 
     @Test
