@@ -1,12 +1,14 @@
 -- Read models. Every view row stores `version` = number of events of its aggregate it reflects; a projector skips
 -- any event whose sequence number + 1 is not above it, which makes redelivery and replays harmless.
+-- Money is NUMERIC(38, 2): the command side accepts orders of 100 lines x 1,000,000 units x 9,999,999,999.99 plus tax,
+-- more than NUMERIC(19, 2) holds, and an event that cannot be stored would never reach its view.
 
 CREATE TABLE product_view (
     product_id      VARCHAR(64)    NOT NULL,
     sku             VARCHAR(255)   NOT NULL,
     name            VARCHAR(255),
     description     TEXT,
-    price           NUMERIC(19, 2) NOT NULL,
+    price           NUMERIC(38, 2) NOT NULL,
     available_stock INTEGER        NOT NULL,
     reserved_stock  INTEGER        NOT NULL,
     discontinued    BOOLEAN        NOT NULL,
@@ -22,7 +24,7 @@ CREATE TABLE cart_view (
     cart_id      VARCHAR(64)    NOT NULL,
     customer_id  VARCHAR(255),
     status       VARCHAR(20)    NOT NULL,
-    total_amount NUMERIC(19, 2) NOT NULL,
+    total_amount NUMERIC(38, 2) NOT NULL,
     order_id     VARCHAR(64),
     created_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
@@ -36,7 +38,7 @@ CREATE TABLE cart_view_item (
     product_id   VARCHAR(64),
     product_name VARCHAR(255),
     quantity     INTEGER        NOT NULL,
-    unit_price   NUMERIC(19, 2),
+    unit_price   NUMERIC(38, 2),
     CONSTRAINT cart_view_item_pkey PRIMARY KEY (cart_id, line_index)
 );
 
@@ -46,10 +48,10 @@ CREATE TABLE order_view (
     cart_id              VARCHAR(64),
     status               VARCHAR(20)    NOT NULL,
     item_count           INTEGER        NOT NULL,
-    subtotal             NUMERIC(19, 2) NOT NULL,
-    shipping_cost        NUMERIC(19, 2) NOT NULL,
-    tax                  NUMERIC(19, 2) NOT NULL,
-    total_amount         NUMERIC(19, 2) NOT NULL,
+    subtotal             NUMERIC(38, 2) NOT NULL,
+    shipping_cost        NUMERIC(38, 2) NOT NULL,
+    tax                  NUMERIC(38, 2) NOT NULL,
+    total_amount         NUMERIC(38, 2) NOT NULL,
     shipping_name        VARCHAR(255),
     shipping_street      VARCHAR(255),
     shipping_city        VARCHAR(255),
@@ -80,8 +82,8 @@ CREATE TABLE order_view_item (
     product_id   VARCHAR(64),
     product_name VARCHAR(255),
     quantity     INTEGER        NOT NULL,
-    unit_price   NUMERIC(19, 2),
-    subtotal     NUMERIC(19, 2),
+    unit_price   NUMERIC(38, 2),
+    subtotal     NUMERIC(38, 2),
     CONSTRAINT order_view_item_pkey PRIMARY KEY (order_id, line_index)
 );
 
@@ -89,7 +91,7 @@ CREATE TABLE order_view_item (
 CREATE TABLE dashboard_order (
     order_id     VARCHAR(64)    NOT NULL,
     status       VARCHAR(20)    NOT NULL,
-    total_amount NUMERIC(19, 2) NOT NULL,
+    total_amount NUMERIC(38, 2) NOT NULL,
     paid         BOOLEAN        NOT NULL,
     version      BIGINT         NOT NULL,
     CONSTRAINT dashboard_order_pkey PRIMARY KEY (order_id)
