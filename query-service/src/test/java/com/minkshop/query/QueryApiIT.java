@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  * back through polling, tracking processors and the views.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"minkshop.query.read-your-writes.timeout=700ms",
+// long enough for a busy CI machine to project the waits that must succeed; the lagging cases pay it in full
+@TestPropertySource(properties = {"minkshop.query.read-your-writes.timeout=2500ms",
         "minkshop.query.dead-letters.retry-interval=PT1H"})
 class QueryApiIT {
 

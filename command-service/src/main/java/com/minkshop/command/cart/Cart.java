@@ -37,6 +37,10 @@ class Cart {
 
     @AggregateIdentifier
     private String cartId;
+    // The same bounds as an order, so every checked-out cart can be placed and its totals never overflow.
+    static final int MAX_LINES = 100;
+    static final int MAX_LINE_QUANTITY = 1_000_000;
+
     // Insertion order is kept so the checkout event lists lines deterministically.
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private boolean checkedOut;
@@ -57,12 +61,19 @@ class Cart {
         requireOpen();
         CartLine existing = lines.get(command.productId());
         if (existing == null) {
+            if (lines.size() >= MAX_LINES) {
+                throw new CartLimitExceededException(cartId, "it already has " + MAX_LINES + " lines");
+            }
             apply(new ItemAddedToCartEvent(cartId, command.productId(), command.productName(), command.quantity(),
                                            Money.of(command.unitPrice()), clock.instant()));
         } else {
             // The line keeps its original name and price; only the quantity grows (spec: delegates to change).
-            int newQuantity = Math.addExact(existing.quantity(), command.quantity());
-            apply(new ItemQuantityChangedEvent(cartId, command.productId(), existing.quantity(), newQuantity,
+            long newQuantity = (long) existing.quantity() + command.quantity();
+            if (newQuantity > MAX_LINE_QUANTITY) {
+                throw new CartLimitExceededException(cartId,
+                                                     "a line may hold at most " + MAX_LINE_QUANTITY + " units");
+            }
+            apply(new ItemQuantityChangedEvent(cartId, command.productId(), existing.quantity(), (int) newQuantity,
                                                clock.instant()));
         }
         Map<String, Object> data = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import com.minkshop.api.cart.CartClearedEvent;
 import com.minkshop.api.cart.ChangeItemQuantityCommand;
 import com.minkshop.api.cart.CheckoutCartCommand;
 import com.minkshop.api.cart.ClearCartCommand;
+import com.minkshop.api.cart.ItemAddedToCartEvent;
 import com.minkshop.api.cart.CreateCartCommand;
 import com.minkshop.api.cart.ItemQuantityChangedEvent;
 import com.minkshop.api.cart.ItemRemovedFromCartEvent;
@@ -301,5 +302,48 @@ class CartTest {
                .when(new CheckoutCartCommand(CART_ID, "ORDER-002"))
                .expectException(CartAlreadyCheckedOutException.class)
                .expectNoEvents();
+    }
+
+    // --- limits ---
+
+    @Test
+    void canGrowALineUpToTheLimit() {
+        fixture.given(created(), widgetsAdded(Cart.MAX_LINE_QUANTITY - 1))
+               .when(new AddToCartCommand(CART_ID, PRODUCT_ID, PRODUCT_NAME, 1, UNIT_PRICE))
+               .expectEvents(new ItemQuantityChangedEvent(CART_ID, PRODUCT_ID, Cart.MAX_LINE_QUANTITY - 1,
+                                                          Cart.MAX_LINE_QUANTITY, NOW));
+    }
+
+    @Test
+    void cannotGrowALineBeyondTheLimit() {
+        fixture.given(created(), widgetsAdded(Cart.MAX_LINE_QUANTITY))
+               .when(new AddToCartCommand(CART_ID, PRODUCT_ID, PRODUCT_NAME, 1_000_000, UNIT_PRICE))
+               .expectException(CartLimitExceededException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotAddMoreLinesThanAnOrderCanHold() {
+        Object[] full = new Object[Cart.MAX_LINES + 1];
+        full[0] = created();
+        for (int i = 1; i <= Cart.MAX_LINES; i++) {
+            full[i] = new ItemAddedToCartEvent(CART_ID, "P-" + i, "Product " + i, 1, Money.of(UNIT_PRICE), NOW);
+        }
+        fixture.given(full)
+               .when(new AddToCartCommand(CART_ID, "P-OVER", "One too many", 1, UNIT_PRICE))
+               .expectException(CartLimitExceededException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void canAddToAnExistingLineOfAFullCart() {
+        Object[] full = new Object[Cart.MAX_LINES + 1];
+        full[0] = created();
+        for (int i = 1; i <= Cart.MAX_LINES; i++) {
+            full[i] = new ItemAddedToCartEvent(CART_ID, "P-" + i, "Product " + i, 1, Money.of(UNIT_PRICE), NOW);
+        }
+        fixture.given(full)
+               .when(new AddToCartCommand(CART_ID, "P-1", "Product 1", 2, UNIT_PRICE))
+               .expectEvents(new ItemQuantityChangedEvent(CART_ID, "P-1", 1, 3, NOW));
     }
 }

@@ -26,6 +26,7 @@ public enum ErrorCode {
     CART_ALREADY_CHECKED_OUT(409, "Cart already checked out"),
     CART_EMPTY(409, "Cart is empty"),
     ITEM_NOT_IN_CART(409, "Item not in cart"),
+    CART_LIMIT_EXCEEDED(409, "Cart limit exceeded"),
     ORDER_CANCELLED(409, "Order is cancelled"),
     ORDER_NOT_PENDING(409, "Order not pending"),
     ORDER_NOT_PAID(409, "Order not paid"),
