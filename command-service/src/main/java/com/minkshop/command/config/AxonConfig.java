@@ -1,5 +1,6 @@
 package com.minkshop.command.config;
 
+import com.minkshop.api.common.EventJson;
 import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -59,21 +60,21 @@ class AxonConfig implements DisposableBean {
     @Bean
     @Primary
     Serializer serializer() {
-        return AxonJson.serializer();
+        return EventJson.serializer();
     }
 
     /** Event payloads and metadata in the event store. */
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return AxonJson.serializer();
+        return EventJson.serializer();
     }
 
     /** Command and query payloads, should they ever cross a process boundary. */
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return AxonJson.serializer();
+        return EventJson.serializer();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.minkshop.query.config;
 
+import com.minkshop.api.common.EventJson;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -29,19 +30,19 @@ class AxonConfig {
     @Bean
     @Primary
     Serializer serializer() {
-        return AxonJson.newSerializer();
+        return EventJson.serializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return AxonJson.newSerializer();
+        return EventJson.serializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return AxonJson.newSerializer();
+        return EventJson.serializer();
     }
 
     // Declaring the engine replaces Axon's JPA event store auto-configuration; JDBC needs no extra entities.

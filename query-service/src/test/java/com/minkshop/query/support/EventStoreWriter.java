@@ -1,6 +1,6 @@
 package com.minkshop.query.support;
 
-import com.minkshop.query.config.AxonJson;
+import com.minkshop.api.common.EventJson;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -37,8 +37,8 @@ public class EventStoreWriter {
                                        .connectionProvider(new DataSourceConnectionProvider(TestDatabase.pool()))
                                        .transactionManager(NoTransactionManager.INSTANCE)
                                        .schema(tables)
-                                       .eventSerializer(AxonJson.newSerializer())
-                                       .snapshotSerializer(AxonJson.newSerializer())
+                                       .eventSerializer(EventJson.serializer())
+                                       .snapshotSerializer(EventJson.serializer())
                                        .build();
     }
 

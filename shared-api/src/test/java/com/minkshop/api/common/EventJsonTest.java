@@ -1,8 +1,7 @@
-package com.minkshop.command.config;
+package com.minkshop.api.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.minkshop.api.common.Money;
 import com.minkshop.api.order.OrderLine;
 import com.minkshop.api.order.OrderPlacedEvent;
 import com.minkshop.api.order.ShippingAddress;
@@ -18,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AxonJsonTest {
+class EventJsonTest {
 
     private static final OrderPlacedEvent EVENT = new OrderPlacedEvent(
             "ORDER-001", "CUST-001", "CART-001",
@@ -27,7 +26,7 @@ class AxonJsonTest {
             Money.of("59.98"), Money.of("5.99"), Money.of("4.80"), Money.of("70.77"),
             Instant.parse("2026-11-27T10:15:30.123Z"));
 
-    private final Serializer serializer = AxonJson.serializer();
+    private final Serializer serializer = EventJson.serializer();
 
     @Test
     void storesEventsAsReadableJsonUnderTheirClassName() throws Exception {
@@ -65,6 +64,6 @@ class AxonJsonTest {
 
     @Test
     void givesEverySerializerItsOwnMapper() {
-        assertThat(AxonJson.objectMapper()).isNotSameAs(AxonJson.objectMapper());
+        assertThat(EventJson.mapper()).isNotSameAs(EventJson.mapper());
     }
 }
