@@ -40,13 +40,15 @@ class ValidIdValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"PROD-001", "a", "order:2026.11_x", "0123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(strings = {"PROD-001", "a", "order:2026.11_x",
+                            "0123456789012345678901234567890123456789012345678901234567890123"})
     void acceptsWellFormedIds(String id) {
         assertThat(messages(id, "1.00")).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"has space", "slash/inside", "ünïcode", "01234567890123456789012345678901234567890123456789012345678901234"})
+    @ValueSource(strings = {"has space", "slash/inside", "ünïcode",
+                            "01234567890123456789012345678901234567890123456789012345678901234"})
     void rejectsMalformedIds(String id) {
         assertThat(messages(id, "1.00"))
                 .containsExactly("product ID must be 1-64 characters of letters, digits, '.', '_', ':' or '-'");
