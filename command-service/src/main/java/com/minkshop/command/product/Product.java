@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -31,7 +32,11 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-@Aggregate
+// Snapshots are this class's fields as JSON (hence field visibility). Raise the revision whenever a field is added,
+// removed, renamed or changes meaning: snapshots of another revision are then ignored and the aggregate is rebuilt
+// from its events, where an old snapshot would otherwise load with a missing or misread field.
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Product {
 
