@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,6 +50,14 @@ public final class ShopClient {
                                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** {@code headers} are name, value, name, value, ... */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                                                 .header("Content-Type", "application/json")
+                                                 .method(method, HttpRequest.BodyPublishers.ofString(json));
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
@@ -62,7 +71,8 @@ public final class ShopClient {
             HttpResponse<String> response =
                     http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type"),
-                                response.headers().firstValue("Location"), response.body(), parse(response.body()));
+                                response.headers().firstValue("Location"), response.body(), parse(response.body()),
+                                response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -83,7 +93,11 @@ public final class ShopClient {
     }
 
     public record Response(int status, Optional<String> contentType, Optional<String> location, String text,
-                           JsonNode body) {
+                           JsonNode body, HttpHeaders headers) {
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public long version() {
             return body.path("version").asLong(-1);

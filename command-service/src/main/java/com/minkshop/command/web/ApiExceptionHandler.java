@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.command.common.DomainException;
+import com.minkshop.command.idempotency.IdempotentRequest;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -54,7 +55,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleCommandFailure(Exception exception, HttpServletRequest request) {
-        return Problems.response(toProblem(exception, request));
+        ProblemDetail problem = toProblem(exception, request);
+        IdempotentRequest.of(request).ifPresent(idempotent -> idempotent.rejected(problem, request));
+        return Problems.response(problem);
     }
 
     private static ProblemDetail toProblem(Throwable exception, HttpServletRequest request) {

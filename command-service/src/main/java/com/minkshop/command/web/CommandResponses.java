@@ -2,11 +2,15 @@ package com.minkshop.command.web;
 
 import com.minkshop.api.common.CommandResult;
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.idempotency.IdempotentRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +24,8 @@ public final class CommandResponses {
     }
 
     public static CompletableFuture<ResponseEntity<CommandResult>> ok(CommandGateway gateway, Object command) {
-        return gateway.<CommandResult>send(command).thenApply(ResponseEntity::ok);
+        return gateway.<CommandResult>send(withIdempotencyKey(command, HttpStatus.OK, null))
+                      .thenApply(ResponseEntity::ok);
     }
 
     /**
@@ -33,13 +38,20 @@ public final class CommandResponses {
                                                                            String locationTemplate,
                                                                            String id,
                                                                            ErrorCode idTaken) {
-        return gateway.<CommandResult>send(command)
+        URI location = UriComponentsBuilder.fromPath(locationTemplate).buildAndExpand(id).encode().toUri();
+        return gateway.<CommandResult>send(withIdempotencyKey(command, HttpStatus.CREATED, location))
                       .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                               streamAlreadyExists(failure) ? new IdTakenException(idTaken, id) : failure))
-                      .thenApply(result -> ResponseEntity
-                              .created(UriComponentsBuilder.fromPath(locationTemplate).buildAndExpand(id).encode()
-                                                           .toUri())
-                              .body(result));
+                      .thenApply(result -> ResponseEntity.created(location).body(result));
+    }
+
+    /** A request with an idempotency key hands it to the command, whose transaction then stores the response. */
+    private static Object withIdempotencyKey(Object command, HttpStatus successStatus, URI location) {
+        return IdempotentRequest.current()
+                                .<Object>map(request -> GenericCommandMessage.asCommandMessage(command).andMetaData(
+                                        request.commandMetaData(successStatus.value(),
+                                                                location == null ? null : location.toASCIIString())))
+                                .orElse(command);
     }
 
     private static boolean streamAlreadyExists(Throwable failure) {

@@ -35,6 +35,8 @@ public enum ErrorCode {
     ORDER_ALREADY_SHIPPED(409, "Order already shipped"),
     INVALID_PAYMENT_AMOUNT(409, "Invalid payment amount"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
+    IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
 
     INTERNAL_ERROR(500, "Internal error"),
     PROJECTION_LAGGING(503, "Projection lagging");
