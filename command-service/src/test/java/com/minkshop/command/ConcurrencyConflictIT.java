@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit, "another service instance" appends the same sequence number to the aggregate's stream (a plain JDBC
  * insert on its own connection). Our append then hits the unique key, exactly as with two JVMs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a second application context in this JVM must leave the saga to the default one (see config.SagaConfig)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "minkshop.sagas.auto-start=false")
 @Import(ConcurrencyConflictIT.OtherWriterConfig.class)
 class ConcurrencyConflictIT {
 

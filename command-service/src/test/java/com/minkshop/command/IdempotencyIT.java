@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code Idempotency-Key} on the real stack: Tomcat, the Axon unit of work and PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a second application context in this JVM must leave the saga to the default one (see config.SagaConfig)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = "minkshop.sagas.auto-start=false")
 @Import(ConcurrencyConflictIT.OtherWriterConfig.class)
 class IdempotencyIT {
 

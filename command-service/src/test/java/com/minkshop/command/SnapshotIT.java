@@ -26,8 +26,10 @@ import static org.awaitility.Awaitility.await;
  * A product driven past the snapshot threshold gets a snapshot in PostgreSQL, taken off the command thread, and the
  * commands after it see exactly the state and versions they would have seen by replaying every event.
  */
+// a second application context in this JVM must leave the saga to the default one (see config.SagaConfig)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = "minkshop.snapshots.threshold=" + SnapshotIT.THRESHOLD)
+                properties = {"minkshop.snapshots.threshold=" + SnapshotIT.THRESHOLD,
+                              "minkshop.sagas.auto-start=false"})
 class SnapshotIT {
 
     static final int THRESHOLD = 10;

@@ -34,11 +34,19 @@ public final class StoredEvents {
                           (Object[]) aggregateIds);
     }
 
+    /** Also removes sagas associated with these ids, so a re-used order id starts a fresh saga. */
     public void delete(String... aggregateIds) {
         for (String table : List.of("domain_event_entry", "snapshot_event_entry")) {
             for (String id : aggregateIds) {
                 jdbc.update("DELETE FROM eventstore." + table + " WHERE aggregate_identifier = ?", id);
             }
+        }
+        for (String id : aggregateIds) {
+            jdbc.update("""
+                        DELETE FROM eventstore.saga_entry WHERE saga_id IN
+                            (SELECT saga_id FROM eventstore.association_value_entry WHERE association_value = ?)""",
+                        id);
+            jdbc.update("DELETE FROM eventstore.association_value_entry WHERE association_value = ?", id);
         }
     }
 

@@ -108,13 +108,17 @@ class EndToEndIT {
             assertThat(List.of(productVersion, cartCreated, itemAdded, checkedOut, placed, paid, shipped))
                     .containsExactly(1L, 1L, 2L, 3L, 1L, 3L, 4L);
 
-            JsonNode product = view("/api/products/PROD-001?minVersion=" + productVersion);
+            // the command-service's order fulfilment saga reserved the 2 units when the order was placed and
+            // shipped them with it: StockReserved and StockShipped make the product's version 3
+            long productFulfilled = productVersion + 2;
+            JsonNode product = view("/api/products/PROD-001?minVersion=" + productFulfilled);
             assertThat(product.get("sku").asText()).isEqualTo("WIDGET-001");
             assertThat(product.get("name").asText()).isEqualTo("Super Widget");
             assertThat(product.get("price").toString()).isEqualTo("29.99");
-            assertThat(product.get("availableStock").asInt()).isEqualTo(100);
+            assertThat(product.get("availableStock").asInt()).isEqualTo(98);
+            assertThat(product.get("reservedStock").asInt()).isZero();
             assertThat(product.get("available").asBoolean()).isTrue();
-            assertThat(product.get("version").asLong()).isEqualTo(1);
+            assertThat(product.get("version").asLong()).isEqualTo(3);
 
             JsonNode cart = view("/api/carts/CART-001?minVersion=" + checkedOut);
             assertThat(cart.get("status").asText()).isEqualTo("checked_out");

@@ -1,0 +1,163 @@
+package com.minkshop.command.order;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.minkshop.api.common.ErrorCode;
+import com.minkshop.api.order.CancelOrderCommand;
+import com.minkshop.api.order.OrderCancelledEvent;
+import com.minkshop.api.order.OrderDeliveredEvent;
+import com.minkshop.api.order.OrderLine;
+import com.minkshop.api.order.OrderPlacedEvent;
+import com.minkshop.api.order.OrderShippedEvent;
+import com.minkshop.api.product.ReleaseStockCommand;
+import com.minkshop.api.product.ReserveStockCommand;
+import com.minkshop.api.product.ShipStockCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the stock follow an order: reserved when the order is placed, shipped with it, returned when it is
+ * cancelled. An order whose stock cannot be reserved is cancelled by the system, even if it was paid in the
+ * meantime (payment does not wait for the reservations; refunding it is left to a person).
+ * <p>
+ * Commands are sent with {@code sendAndWait}: the simple command bus runs them on this thread inside the saga's
+ * unit of work, so their events commit in the same transaction as the saga's state, and a retried event starts
+ * from a state that matches the store. A refused command (an {@link ErrorCode} other than INTERNAL_ERROR) is a
+ * business answer and handled here; any other failure is thrown so the processor rolls back and retries.
+ */
+@Saga
+@ProcessingGroup(OrderFulfilmentSaga.PROCESSING_GROUP)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class OrderFulfilmentSaga {
+
+    // config.SagaConfig spells the same name: infrastructure must not import a feature package
+    static final String PROCESSING_GROUP = "order-fulfilment";
+    static final String CANCELLED_BY = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderFulfilmentSaga.class);
+    // the bus runs commands synchronously; only a concurrency retry on the gateway's scheduler could take long
+    private static final long COMMAND_TIMEOUT_SECONDS = 10;
+
+    private String orderId;
+    // Units held per product, recorded only once a reservation succeeded, so releases and shipments never guess.
+    private final Map<String, Integer> reserved = new LinkedHashMap<>();
+
+    @Autowired
+    private transient CommandGateway commandGateway;
+
+    // One reservation per line, not per product: a product's reservations for an order add up anyway, and a sum
+    // of lines could exceed the command's quantity limit.
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderPlacedEvent event) {
+        orderId = event.orderId();
+        for (OrderLine line : event.items()) {
+            String productId = line.productId();
+            Optional<ErrorCode> refusal = send(new ReserveStockCommand(productId, orderId, line.quantity()));
+            if (refusal.isPresent()) {
+                String reason = reservationFailure(productId, refusal.get());
+                releaseAll(reason);
+                cancel(reason);
+                return;
+            }
+            reserved.merge(productId, line.quantity(), Integer::sum);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderShippedEvent event) {
+        for (String productId : reserved.keySet()) {
+            send(new ShipStockCommand(productId, orderId))
+                    .ifPresent(code -> log.warn("[SAGA] order {}: stock of {} not shipped ({}), released by hand?",
+                                                orderId, productId, code));
+        }
+        reserved.clear();
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderCancelledEvent event) {
+        releaseAll("order cancelled");
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(OrderDeliveredEvent event) {
+        // nothing left to move: the stock left the warehouse when the order shipped
+    }
+
+    private void releaseAll(String reason) {
+        for (String productId : reserved.keySet()) {
+            send(new ReleaseStockCommand(productId, orderId, reason))
+                    .ifPresent(code -> log.warn("[SAGA] order {}: reservation of {} not released ({})",
+                                                orderId, productId, code));
+        }
+        reserved.clear();
+    }
+
+    // Only a shipped or delivered order refuses; it shipped before this saga saw it being placed (the saga lagged
+    // behind payment and shipping), so there is nothing left to undo here but a person must look at it.
+    private void cancel(String reason) {
+        send(new CancelOrderCommand(orderId, reason, CANCELLED_BY)).ifPresent(code -> {
+            log.error("[SAGA] order {} could not be cancelled after '{}' ({}); it needs manual attention",
+                      orderId, reason, code);
+            SagaLifecycle.end();
+        });
+    }
+
+    private Optional<ErrorCode> send(Object command) {
+        try {
+            commandGateway.sendAndWait(command, COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(refusalIn(e).orElseThrow(() -> e));
+        }
+    }
+
+    private static Optional<ErrorCode> refusalIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JSR303ViolationException) {
+                return Optional.of(ErrorCode.VALIDATION_FAILED);
+            }
+            if (cause instanceof HandlerExecutionException handlerFailure) {
+                Optional<ErrorCode> code = handlerFailure.getDetails()
+                                                         .filter(ErrorCode.class::isInstance)
+                                                         .map(ErrorCode.class::cast);
+                if (code.isPresent()) {
+                    return code.filter(c -> c != ErrorCode.INTERNAL_ERROR);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String reservationFailure(String productId, ErrorCode code) {
+        return switch (code) {
+            case INSUFFICIENT_STOCK -> "insufficient stock for " + productId;
+            case PRODUCT_DISCONTINUED -> "product " + productId + " is discontinued";
+            case PRODUCT_NOT_FOUND -> "product " + productId + " not found";
+            default -> "stock of " + productId + " could not be reserved (" + code + ")";
+        };
+    }
+
+    // public, like the class: Axon creates sagas by reflection without overriding access checks
+    public OrderFulfilmentSaga() {
+        // required by Axon and Jackson
+    }
+}

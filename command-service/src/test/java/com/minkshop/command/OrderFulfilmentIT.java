@@ -1,0 +1,175 @@
+package com.minkshop.command;
+
+import com.minkshop.command.ShopClient.Response;
+import com.minkshop.command.StoredEvents.StoredEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The order fulfilment saga against PostgreSQL: stock is reserved when an order is placed, shipped with it, and
+ * an order whose stock cannot be reserved is cancelled by the system with nothing left reserved.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrderFulfilmentIT {
+
+    private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private ShopClient shop;
+    private StoredEvents events;
+
+    @BeforeEach
+    void setUp() {
+        shop = new ShopClient(port);
+        events = new StoredEvents(jdbc);
+    }
+
+    @Test
+    void reservesStockOnPlacementAndShipsItWithTheOrder() {
+        String productId = product(100);
+        String orderId = placeOrder(line(productId, 2));
+
+        await().atMost(SAGA_TIMEOUT).untilAsserted(
+                () -> assertThat(stock(productId)).isEqualTo(new Stock(98, 2)));
+        assertThat(reservations(productId)).extracting(event -> event.payload().path("orderId").asText())
+                                           .containsExactly(orderId);
+
+        ok(shop.post("/api/orders/" + orderId + "/payment", """
+                {"paymentId": "PAY-1", "amount": 59.98, "paymentMethod": "credit_card"}"""));
+        ok(shop.post("/api/orders/" + orderId + "/shipment", """
+                {"trackingNumber": "1Z999", "carrier": "UPS"}"""));
+
+        await().atMost(SAGA_TIMEOUT).untilAsserted(
+                () -> assertThat(types(productId)).containsExactly("ProductCreatedEvent", "StockReservedEvent",
+                                                                   "StockShippedEvent"));
+        assertThat(stock(productId)).isEqualTo(new Stock(98, 0));
+        assertThat(events.of(productId).get(2).payload().path("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void cancelsAnOrderForMoreThanTheStockAndReleasesWhatWasReserved() {
+        String plenty = product(100);
+        String scarce = product(1);
+        String orderId = placeOrder(line(plenty, 2), line(scarce, 5));
+
+        StoredEvent cancelled = awaitCancellation(orderId);
+
+        assertThat(cancelled.payload().path("cancelledBy").asText()).isEqualTo("system");
+        assertThat(cancelled.payload().path("reason").asText()).isEqualTo("insufficient stock for " + scarce);
+        assertThat(types(plenty)).containsExactly("ProductCreatedEvent", "StockReservedEvent", "StockReleasedEvent");
+        assertThat(stock(plenty)).isEqualTo(new Stock(100, 0));
+        assertThat(types(scarce)).containsExactly("ProductCreatedEvent");
+        assertThat(stock(scarce)).isEqualTo(new Stock(1, 0));
+    }
+
+    @Test
+    void cancelsAnOrderForAProductThatDoesNotExist() {
+        String missing = "MISSING-" + UUID.randomUUID();
+        String orderId = placeOrder(line(missing, 1));
+
+        StoredEvent cancelled = awaitCancellation(orderId);
+
+        assertThat(cancelled.payload().path("reason").asText()).isEqualTo("product " + missing + " not found");
+        assertThat(events.of(missing)).isEmpty();
+    }
+
+    @Test
+    void releasesTheStockOfAnOrderTheCustomerCancels() {
+        String productId = product(10);
+        String orderId = placeOrder(line(productId, 4));
+        await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertThat(stock(productId)).isEqualTo(new Stock(6, 4)));
+
+        ok(shop.post("/api/orders/" + orderId + "/cancellation",
+                     "{\"reason\": \"changed my mind\", \"cancelledBy\": \"customer\"}"));
+
+        await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertThat(stock(productId)).isEqualTo(new Stock(10, 0)));
+        assertThat(events.of(productId).get(2).payload().path("reason").asText()).isEqualTo("order cancelled");
+    }
+
+    private StoredEvent awaitCancellation(String orderId) {
+        return await().atMost(SAGA_TIMEOUT).until(
+                () -> events.of(orderId).stream().filter(e -> e.simpleType().equals("OrderCancelledEvent"))
+                            .findFirst().orElse(null),
+                event -> event != null);
+    }
+
+    private String product(int stock) {
+        String productId = "PROD-" + UUID.randomUUID();
+        Response created = shop.post("/api/products", """
+                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "price": 29.99, "initialStock": %d}"""
+                .formatted(productId, stock));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return productId;
+    }
+
+    private static String line(String productId, int quantity) {
+        return """
+                {"productId": "%s", "productName": "Widget", "quantity": %d, "unitPrice": 29.99}"""
+                .formatted(productId, quantity);
+    }
+
+    private String placeOrder(String... lines) {
+        String orderId = "ORDER-" + UUID.randomUUID();
+        Response placed = shop.post("/api/orders", """
+                {"orderId": "%s", "customerId": "CUST-1", "cartId": "CART-1", "items": [%s],
+                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
+                 "shippingCost": 0, "taxRate": 0}""".formatted(orderId, String.join(",", lines)));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return orderId;
+    }
+
+    private static void ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private List<String> types(String aggregateId) {
+        return events.of(aggregateId).stream().map(StoredEvent::simpleType).toList();
+    }
+
+    private List<StoredEvent> reservations(String productId) {
+        return events.of(productId).stream().filter(e -> e.simpleType().equals("StockReservedEvent")).toList();
+    }
+
+    /** A product's stock as its stored events add up, the way the aggregate replays them. */
+    private Stock stock(String productId) {
+        int available = 0;
+        int reserved = 0;
+        for (StoredEvent event : events.of(productId)) {
+            int quantity = event.payload().path("quantity").asInt();
+            switch (event.simpleType()) {
+                case "ProductCreatedEvent" -> available = event.payload().path("initialStock").asInt();
+                case "StockAddedEvent" -> available += quantity;
+                case "StockReservedEvent" -> {
+                    available -= quantity;
+                    reserved += quantity;
+                }
+                case "StockReleasedEvent" -> {
+                    available += quantity;
+                    reserved -= quantity;
+                }
+                case "StockShippedEvent" -> reserved -= quantity;
+                default -> {
+                }
+            }
+        }
+        return new Stock(available, reserved);
+    }
+
+    private record Stock(int available, int reserved) {
+    }
+}
