@@ -3,7 +3,6 @@ package com.minkshop.command.config;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +25,7 @@ class SagaConfig {
      * second application context in one JVM, which would share this one's token owner name and so its claim.
      */
     @Bean
-    ConfigurerModule orderFulfilmentProcessor(@Value("${minkshop.sagas.auto-start:true}") boolean autoStart) {
+    ConfigurerModule orderFulfilmentProcessor(SagaProperties properties) {
         Instant configuredAt = Instant.now();
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(
@@ -35,7 +34,7 @@ class SagaConfig {
                         axon -> TrackingEventProcessorConfiguration
                                 .forSingleThreadedProcessing()
                                 .andInitialTrackingToken(source -> source.createTokenAt(configuredAt))
-                                .andAutoStart(autoStart))
+                                .andAutoStart(properties.autoStart()))
                 // a failed step rolls back saga state and commands together and is retried, instead of Axon's
                 // default of logging it and moving on with a half-handled order
                 .registerListenerInvocationErrorHandler(ORDER_FULFILMENT, axon -> PropagatingErrorHandler.instance());
