@@ -1,8 +1,13 @@
 package com.minkshop.query.admin;
 
+import com.minkshop.api.common.ErrorCode;
 import com.minkshop.query.admin.DeadLetters.RetryResult;
 import com.minkshop.query.admin.ProjectionRebuilder.ProjectionStatus;
 import com.minkshop.query.config.ProcessingGroups;
+import com.minkshop.query.web.ApiErrors;
+import com.minkshop.query.web.ApiExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +26,7 @@ import java.util.Map;
  * Operator endpoints; reachable only as described in {@code AdminAccessInterceptor}.
  */
 @RestController
+@Tag(name = "Admin", description = "Operator endpoints: loopback clients or X-Admin-Token only, everyone else gets 404")
 @RequestMapping(path = "/admin", produces = "application/json")
 class AdminController {
 
@@ -32,6 +38,12 @@ class AdminController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(summary = "Rebuild every read model",
+               description = "Stops the processors, resets their tokens (clearing each view) and replays all events "
+                           + "in the background; follow it on GET /admin/projections.")
+    @ApiExample("""
+            {"status": "rebuilding", "processors": ["product-view", "cart-view", "order-view", "dashboard"],
+             "progress": "/admin/projections"}""")
     @PostMapping("/projections/rebuild")
     ResponseEntity<Map<String, Object>> rebuild() {
         List<String> processors = rebuilder.rebuildAll();
@@ -40,11 +52,21 @@ class AdminController {
                                           "progress", "/admin/projections"));
     }
 
+    @Operation(summary = "Where each processor stands",
+               description = "A rebuild is complete when every position has reached head.")
+    @ApiExample("""
+            {"head": 42, "processors": [{"name": "product-view", "running": true, "replaying": false, "error": false,
+                                          "claimedSegments": 1, "position": 42, "caughtUp": true}]}""")
     @GetMapping("/projections")
     ProjectionStatus projections() {
         return rebuilder.status();
     }
 
+    @Operation(summary = "Retry a processing group's dead letters",
+               description = "Retries each parked sequence once; an unknown group is 404.")
+    @ApiErrors({ErrorCode.NOT_FOUND})
+    @ApiExample("""
+            {"group": "order-view", "processedSequences": 1, "remainingLetters": 0}""")
     @PostMapping("/dead-letters/{group}/retry")
     RetryResult retry(@PathVariable String group) throws NoResourceFoundException {
         return deadLetters.retry(group).orElseThrow(
@@ -52,6 +74,9 @@ class AdminController {
                                                    "/admin/dead-letters/" + group + "/retry"));
     }
 
+    @Operation(summary = "Dead letters per processing group")
+    @ApiExample("""
+            {"product-view": 0, "cart-view": 0, "order-view": 0, "dashboard": 0}""")
     @GetMapping("/dead-letters")
     Map<String, Long> deadLetterCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -7,8 +7,12 @@ import com.minkshop.api.order.OrderSummary;
 import com.minkshop.query.consistency.ViewName;
 import com.minkshop.query.consistency.ViewVersionTracker;
 import com.minkshop.query.order.OrderQueries.OrderFilter;
+import com.minkshop.query.web.ApiErrors;
+import com.minkshop.query.web.ApiExample;
 import com.minkshop.query.web.Paging;
 import com.minkshop.query.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +27,7 @@ import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
 
 @RestController
+@Tag(name = "Orders", description = "Orders and customer order history")
 class OrderQueryController {
 
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
@@ -36,6 +41,21 @@ class OrderQueryController {
         this.versions = versions;
     }
 
+    @Operation(summary = "List orders",
+               description = "Newest first, filtered by customer, status and minimum total.")
+    @ApiExample("""
+            {"items": [{"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
+              "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
+                         "subtotal": 59.98}],
+              "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
+              "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
+                                  "postalCode": "10001", "country": "USA"},
+              "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
+              "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
+              "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
+              "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
+              "updatedAt": "2026-01-04T10:00:05Z", "version": 4}],
+             "page": 0, "size": 20, "totalItems": 1}""")
     @GetMapping(path = "/api/orders", produces = "application/json")
     PageResult<OrderSummary> list(
             @RequestParam(required = false)
@@ -55,6 +75,21 @@ class OrderQueryController {
         return queries.list(new OrderFilter(customerId, status, minTotal), page, size);
     }
 
+    @Operation(summary = "A customer's order history",
+               description = "Newest first; an unknown customer has an empty history.")
+    @ApiExample("""
+            {"items": [{"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
+              "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
+                         "subtotal": 59.98}],
+              "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
+              "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
+                                  "postalCode": "10001", "country": "USA"},
+              "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
+              "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
+              "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
+              "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
+              "updatedAt": "2026-01-04T10:00:05Z", "version": 4}],
+             "page": 0, "size": 20, "totalItems": 1}""")
     @GetMapping(path = "/api/customers/{customerId}/orders", produces = "application/json")
     PageResult<OrderSummary> customerHistory(
             @PathVariable @ValidId(name = "customer ID") String customerId,
@@ -65,6 +100,22 @@ class OrderQueryController {
         return queries.list(new OrderFilter(customerId, null, null), page, size);
     }
 
+    @Operation(summary = "Get an order",
+               description = "With minVersion, waits up to 3 s for the view to reach that version, else 503 "
+                           + "PROJECTION_LAGGING; without it an unknown id is 404 at once.")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.PROJECTION_LAGGING})
+    @ApiExample("""
+            {"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
+             "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
+                        "subtotal": 59.98}],
+             "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
+             "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
+                                 "postalCode": "10001", "country": "USA"},
+             "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
+             "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
+             "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
+             "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
+             "updatedAt": "2026-01-04T10:00:05Z", "version": 4}""")
     @GetMapping(path = "/api/orders/{orderId}", produces = "application/json")
     CompletableFuture<OrderSummary> find(
             @PathVariable @ValidId(name = "order ID") String orderId,

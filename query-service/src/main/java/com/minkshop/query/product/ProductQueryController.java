@@ -7,8 +7,12 @@ import com.minkshop.api.product.ProductSummary;
 import com.minkshop.query.consistency.ViewName;
 import com.minkshop.query.consistency.ViewVersionTracker;
 import com.minkshop.query.product.ProductQueries.ProductFilter;
+import com.minkshop.query.web.ApiErrors;
+import com.minkshop.query.web.ApiExample;
 import com.minkshop.query.web.Paging;
 import com.minkshop.query.web.ResourceNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.concurrent.CompletableFuture;
 
 @RestController
+@Tag(name = "Products", description = "The product catalogue")
 @RequestMapping(path = "/api/products", produces = "application/json")
 class ProductQueryController {
 
@@ -33,6 +38,15 @@ class ProductQueryController {
         this.versions = versions;
     }
 
+    @Operation(summary = "List products",
+               description = "Newest first. search: case-insensitive name substring; sku: prefix; lowStockBelow: "
+                           + "availableStock below this.")
+    @ApiExample("""
+            {"items": [{"productId": "PROD-001", "sku": "WIDGET-001", "name": "Super Widget",
+              "description": "The best widget money can buy",
+              "price": 29.99, "availableStock": 98, "reservedStock": 0, "available": true, "discontinued": false,
+              "createdAt": "2026-01-04T10:00:00Z", "updatedAt": "2026-01-04T10:00:05Z", "version": 3}],
+             "page": 0, "size": 20, "totalItems": 1}""")
     @GetMapping
     PageResult<ProductSummary> list(
             @RequestParam(required = false) Boolean available,
@@ -48,6 +62,15 @@ class ProductQueryController {
         return queries.list(new ProductFilter(available, search, sku, lowStockBelow), page, size);
     }
 
+    @Operation(summary = "Get a product",
+               description = "With minVersion, waits up to 3 s for the view to reach that version, else 503 "
+                           + "PROJECTION_LAGGING; without it an unknown id is 404 at once.")
+    @ApiErrors({ErrorCode.PRODUCT_NOT_FOUND, ErrorCode.PROJECTION_LAGGING})
+    @ApiExample("""
+            {"productId": "PROD-001", "sku": "WIDGET-001", "name": "Super Widget",
+             "description": "The best widget money can buy",
+             "price": 29.99, "availableStock": 98, "reservedStock": 0, "available": true, "discontinued": false,
+             "createdAt": "2026-01-04T10:00:00Z", "updatedAt": "2026-01-04T10:00:05Z", "version": 3}""")
     @GetMapping("/{productId}")
     CompletableFuture<ProductSummary> find(
             @PathVariable @ValidId(name = "product ID") String productId,

@@ -1,0 +1,16 @@
+package com.minkshop.query.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An endpoint's example response body (JSON) for its OpenAPI description, with the tutorial demo's data.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ApiExample {
+
+    String value();
+}
