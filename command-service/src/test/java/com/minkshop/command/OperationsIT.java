@@ -178,6 +178,7 @@ class OperationsIT {
                 .isEqualTo("INVALID_PAYMENT_AMOUNT");
         assertThat(payment.path("parameters").findValuesAsText("name")).contains("Idempotency-Key");
         assertThat(paths.path("/api/orders").path("post").path("responses").has("201")).isTrue();
+        assertThat(paths.path("/api/carts").path("post").path("operationId").asText()).isEqualTo("createCart");
         assertThat(docs.body().path("components").path("schemas").path("Problem").path("properties").has("code"))
                 .isTrue();
         assertThat(Prometheus.get(port, "/swagger-ui/index.html")).contains("swagger-ui");

@@ -170,9 +170,11 @@ class OperationsIT {
                     assertThat(operation.isObject()).as(where + " is documented").isTrue();
                     assertThat(operation.path("summary").asText()).as(where + " summary").isNotBlank();
                     assertDocumentedErrors(where, operation, handler);
-                    if (handler.getMethodAnnotation(ApiExample.class) != null) {
-                        assertThat(operation.path("responses").path("200").path("content").path("application/json")
-                                            .path("example").isContainerNode()).as(where + " example").isTrue();
+                    ApiExample example = handler.getMethodAnnotation(ApiExample.class);
+                    if (example != null) {
+                        assertThat(operation.path("responses").path(String.valueOf(example.status())).path("content")
+                                            .path("application/json").path("example").isContainerNode())
+                                .as(where + " example").isTrue();
                     } else {
                         assertThat(operation.path("responses").path("200").path("content").has("text/event-stream"))
                                 .as(where + " has an example unless it is a stream").isTrue();
@@ -187,6 +189,9 @@ class OperationsIT {
         assertThat(order.path("responses").path("200").path("content").path("application/json").path("example")
                         .path("totalAmount").decimalValue()).isEqualByComparingTo("70.77");
         assertThat(order.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(paths.path("/admin/projections/rebuild").path("post").path("parameters").findValuesAsText("name"))
+                .contains("X-Admin-Token");
+        assertThat(docs.json().path("paths").toString()).doesNotContain("_1");
         assertThat(Prometheus.get(port, "/swagger-ui/index.html")).contains("swagger-ui");
     }
 

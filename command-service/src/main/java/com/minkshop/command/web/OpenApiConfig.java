@@ -70,6 +70,10 @@ class OpenApiConfig {
     @Bean
     OperationCustomizer commandOperations() {
         return (operation, handler) -> {
+            // createProduct and createCart rather than springdoc's create and create_1
+            if (handler.getMethod().getName().equals("create")) {
+                operation.setOperationId("create" + handler.getBeanType().getSimpleName().replace("Controller", ""));
+            }
             ApiExample example = handler.getMethodAnnotation(ApiExample.class);
             if (example != null) {
                 applyExample(operation, example);

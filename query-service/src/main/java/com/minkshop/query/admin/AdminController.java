@@ -41,7 +41,8 @@ class AdminController {
     @Operation(summary = "Rebuild every read model",
                description = "Stops the processors, resets their tokens (clearing each view) and replays all events "
                            + "in the background; follow it on GET /admin/projections.")
-    @ApiExample("""
+    @ApiErrors(ErrorCode.NOT_FOUND)
+    @ApiExample(status = 202, value = """
             {"status": "rebuilding", "processors": ["product-view", "cart-view", "order-view", "dashboard"],
              "progress": "/admin/projections"}""")
     @PostMapping("/projections/rebuild")
@@ -54,6 +55,7 @@ class AdminController {
 
     @Operation(summary = "Where each processor stands",
                description = "A rebuild is complete when every position has reached head.")
+    @ApiErrors(ErrorCode.NOT_FOUND)
     @ApiExample("""
             {"head": 42, "processors": [{"name": "product-view", "running": true, "replaying": false, "error": false,
                                           "claimedSegments": 1, "position": 42, "caughtUp": true}]}""")
@@ -64,7 +66,7 @@ class AdminController {
 
     @Operation(summary = "Retry a processing group's dead letters",
                description = "Retries each parked sequence once; an unknown group is 404.")
-    @ApiErrors({ErrorCode.NOT_FOUND})
+    @ApiErrors(ErrorCode.NOT_FOUND)
     @ApiExample("""
             {"group": "order-view", "processedSequences": 1, "remainingLetters": 0}""")
     @PostMapping("/dead-letters/{group}/retry")
@@ -75,6 +77,7 @@ class AdminController {
     }
 
     @Operation(summary = "Dead letters per processing group")
+    @ApiErrors(ErrorCode.NOT_FOUND)
     @ApiExample("""
             {"product-view": 0, "cart-view": 0, "order-view": 0, "dashboard": 0}""")
     @GetMapping("/dead-letters")

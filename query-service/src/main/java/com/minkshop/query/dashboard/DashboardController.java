@@ -28,7 +28,8 @@ class DashboardController {
                            + " threshold; the 10 newest activities.")
     @ApiExample("""
             {"totalOrders": 1,
-             "ordersByStatus": {"pending": 0, "confirmed": 0, "shipped": 1, "delivered": 0, "cancelled": 0},
+             "ordersByStatus": {"pending": 0, "paid": 0, "confirmed": 0, "shipped": 1, "delivered": 0,
+                                "cancelled": 0},
              "totalRevenue": 70.77, "totalProducts": 1, "lowStockProducts": 0, "lowStockThreshold": 10,
              "recentActivity": [{"timestamp": "2026-01-04T10:00:05Z", "type": "order_shipped",
                                  "description": "Order #ORDER-001 shipped via UPS"},

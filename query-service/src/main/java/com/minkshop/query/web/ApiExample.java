@@ -13,4 +13,7 @@ import java.lang.annotation.Target;
 public @interface ApiExample {
 
     String value();
+
+    /** The success status, e.g. 202 for work that goes on in the background. */
+    int status() default 200;
 }
