@@ -189,6 +189,9 @@ class OperationsIT {
         assertThat(order.path("responses").path("200").path("content").path("application/json").path("example")
                         .path("totalAmount").decimalValue()).isEqualByComparingTo("70.77");
         assertThat(order.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(paths.path("/api/orders").path("get").path("responses").path("200").path("content")
+                        .path("application/json").path("example").path("items").path(0).path("orderId").asText())
+                .isEqualTo("ORDER-001");
         assertThat(paths.path("/admin/projections/rebuild").path("post").path("parameters").findValuesAsText("name"))
                 .contains("X-Admin-Token");
         assertThat(docs.json().path("paths").toString()).doesNotContain("_1");

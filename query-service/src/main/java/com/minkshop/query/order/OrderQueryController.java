@@ -30,6 +30,20 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = "Orders", description = "Orders and customer order history")
 class OrderQueryController {
 
+    /** The tutorial demo's order after Part 3, as this service shows it. */
+    private static final String ORDER_EXAMPLE = """
+            {"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
+             "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
+                        "subtotal": 59.98}],
+             "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
+             "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
+                                 "postalCode": "10001", "country": "USA"},
+             "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
+             "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
+             "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
+             "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
+             "updatedAt": "2026-01-04T10:00:05Z", "version": 4}""";
+
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
     private static final String STATUS_PATTERN = "pending|paid|confirmed|shipped|delivered|cancelled";
 
@@ -43,19 +57,7 @@ class OrderQueryController {
 
     @Operation(summary = "List orders",
                description = "Newest first, filtered by customer, status and minimum total.")
-    @ApiExample("""
-            {"items": [{"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
-              "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
-                         "subtotal": 59.98}],
-              "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
-              "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
-                                  "postalCode": "10001", "country": "USA"},
-              "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
-              "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
-              "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
-              "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
-              "updatedAt": "2026-01-04T10:00:05Z", "version": 4}],
-             "page": 0, "size": 20, "totalItems": 1}""")
+    @ApiExample(value = ORDER_EXAMPLE, page = true)
     @GetMapping(path = "/api/orders", produces = "application/json")
     PageResult<OrderSummary> list(
             @RequestParam(required = false)
@@ -77,19 +79,7 @@ class OrderQueryController {
 
     @Operation(summary = "A customer's order history",
                description = "Newest first; an unknown customer has an empty history.")
-    @ApiExample("""
-            {"items": [{"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
-              "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
-                         "subtotal": 59.98}],
-              "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
-              "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
-                                  "postalCode": "10001", "country": "USA"},
-              "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
-              "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
-              "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
-              "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
-              "updatedAt": "2026-01-04T10:00:05Z", "version": 4}],
-             "page": 0, "size": 20, "totalItems": 1}""")
+    @ApiExample(value = ORDER_EXAMPLE, page = true)
     @GetMapping(path = "/api/customers/{customerId}/orders", produces = "application/json")
     PageResult<OrderSummary> customerHistory(
             @PathVariable @ValidId(name = "customer ID") String customerId,
@@ -104,18 +94,7 @@ class OrderQueryController {
                description = "With minVersion, waits up to 3 s for the view to reach that version, else 503 "
                            + "PROJECTION_LAGGING; without it an unknown id is 404 at once.")
     @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.PROJECTION_LAGGING})
-    @ApiExample("""
-            {"orderId": "ORDER-001", "customerId": "CUST-001", "cartId": "CART-001", "status": "shipped",
-             "items": [{"productId": "PROD-001", "productName": "Super Widget", "quantity": 2, "unitPrice": 29.99,
-                        "subtotal": 59.98}],
-             "itemCount": 2, "subtotal": 59.98, "shippingCost": 5.99, "tax": 4.80, "totalAmount": 70.77,
-             "shippingAddress": {"name": "John Doe", "street": "123 Main St", "city": "New York", "state": "NY",
-                                 "postalCode": "10001", "country": "USA"},
-             "paymentId": "PAY-001", "paymentMethod": "credit_card", "trackingNumber": "1Z999AA10123456784",
-             "carrier": "UPS", "cancellationReason": null, "placedAt": "2026-01-04T10:00:03Z",
-             "paidAt": "2026-01-04T10:00:04Z", "confirmedAt": "2026-01-04T10:00:04Z",
-             "shippedAt": "2026-01-04T10:00:05Z", "deliveredAt": null, "cancelledAt": null,
-             "updatedAt": "2026-01-04T10:00:05Z", "version": 4}""")
+    @ApiExample(ORDER_EXAMPLE)
     @GetMapping(path = "/api/orders/{orderId}", produces = "application/json")
     CompletableFuture<OrderSummary> find(
             @PathVariable @ValidId(name = "order ID") String orderId,

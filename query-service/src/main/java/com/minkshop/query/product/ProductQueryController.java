@@ -30,6 +30,13 @@ import java.util.concurrent.CompletableFuture;
 @RequestMapping(path = "/api/products", produces = "application/json")
 class ProductQueryController {
 
+    /** The tutorial demo's product after Part 3, as this service shows it. */
+    private static final String PRODUCT_EXAMPLE = """
+            {"productId": "PROD-001", "sku": "WIDGET-001", "name": "Super Widget",
+             "description": "The best widget money can buy",
+             "price": 29.99, "availableStock": 98, "reservedStock": 0, "available": true, "discontinued": false,
+             "createdAt": "2026-01-04T10:00:00Z", "updatedAt": "2026-01-04T10:00:05Z", "version": 3}""";
+
     private final ProductQueries queries;
     private final ViewVersionTracker versions;
 
@@ -41,12 +48,7 @@ class ProductQueryController {
     @Operation(summary = "List products",
                description = "Newest first. search: case-insensitive name substring; sku: prefix; lowStockBelow: "
                            + "availableStock below this.")
-    @ApiExample("""
-            {"items": [{"productId": "PROD-001", "sku": "WIDGET-001", "name": "Super Widget",
-              "description": "The best widget money can buy",
-              "price": 29.99, "availableStock": 98, "reservedStock": 0, "available": true, "discontinued": false,
-              "createdAt": "2026-01-04T10:00:00Z", "updatedAt": "2026-01-04T10:00:05Z", "version": 3}],
-             "page": 0, "size": 20, "totalItems": 1}""")
+    @ApiExample(value = PRODUCT_EXAMPLE, page = true)
     @GetMapping
     PageResult<ProductSummary> list(
             @RequestParam(required = false) Boolean available,
@@ -66,11 +68,7 @@ class ProductQueryController {
                description = "With minVersion, waits up to 3 s for the view to reach that version, else 503 "
                            + "PROJECTION_LAGGING; without it an unknown id is 404 at once.")
     @ApiErrors({ErrorCode.PRODUCT_NOT_FOUND, ErrorCode.PROJECTION_LAGGING})
-    @ApiExample("""
-            {"productId": "PROD-001", "sku": "WIDGET-001", "name": "Super Widget",
-             "description": "The best widget money can buy",
-             "price": 29.99, "availableStock": 98, "reservedStock": 0, "available": true, "discontinued": false,
-             "createdAt": "2026-01-04T10:00:00Z", "updatedAt": "2026-01-04T10:00:05Z", "version": 3}""")
+    @ApiExample(PRODUCT_EXAMPLE)
     @GetMapping("/{productId}")
     CompletableFuture<ProductSummary> find(
             @PathVariable @ValidId(name = "product ID") String productId,

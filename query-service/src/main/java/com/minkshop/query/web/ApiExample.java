@@ -16,4 +16,7 @@ public @interface ApiExample {
 
     /** The success status, e.g. 202 for work that goes on in the background. */
     int status() default 200;
+
+    /** Whether {@link #value()} is one item of a list page, which the description then wraps as the only item. */
+    boolean page() default false;
 }

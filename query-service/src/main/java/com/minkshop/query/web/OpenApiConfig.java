@@ -67,7 +67,10 @@ class OpenApiConfig {
             ApiExample example = handler.getMethodAnnotation(ApiExample.class);
             ApiResponse success = operation.getResponses().remove("200");
             if (example != null) {
-                Object body = json(example.value());
+                Object body = json(example.page()
+                                           ? "{\"items\": [" + example.value() + "], \"page\": 0, \"size\": 20, "
+                                             + "\"totalItems\": 1}"
+                                           : example.value());
                 success.getContent().values().forEach(media -> media.setExample(body));
             }
             MediaType stream = success.getContent().get(org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE);
