@@ -2,6 +2,7 @@ package com.minkshop.command.web;
 
 import com.minkshop.command.config.CommandGateways;
 import com.minkshop.command.config.CommandProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,6 +28,12 @@ public class WebTestConfig {
     @Bean
     StubCommandBus stubCommandBus(List<MessageHandlerInterceptor<? super CommandMessage<?>>> interceptors) {
         return new StubCommandBus(interceptors);
+    }
+
+    /** The metrics interceptor records into it; slices have no actuator metrics auto-configuration. */
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
     }
 
     @Bean(destroyMethod = "shutdownNow")
