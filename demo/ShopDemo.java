@@ -45,7 +45,8 @@ public class ShopDemo {
     static final String TRACKING = "1Z999AA10123456784";
     static final Duration READ_DEADLINE = Duration.ofSeconds(60);
 
-    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+                                                   StandardCharsets.UTF_8);
 
     static String commandUrl;
     static String queryUrl;
@@ -137,7 +138,8 @@ public class ShopDemo {
         Map<String, Object> data = data(result);
         expect("itemCount", data.get("itemCount"), new BigDecimal(2));
         expect("totalAmount", data.get("totalAmount"), CART_TOTAL);
-        OUT.printf("   %s Item added: %s items, total $%s%n", CHECK, data.get("itemCount"), money(data.get("totalAmount")));
+        OUT.printf("   %s Item added: %s items, total $%s%n", CHECK, data.get("itemCount"),
+                   money(data.get("totalAmount")));
 
         OUT.println("4. Checking out cart...");
         result = command(200, "/api/carts/" + cartId + "/checkout", """
@@ -257,8 +259,10 @@ public class ShopDemo {
         long pause = 20;
         while (true) {
             Map<String, Object> dashboard = object(get("/api/dashboard"), "dashboard");
-            boolean shown = list(dashboard.get("recentActivity")).stream().map(ShopDemo::asObject)
-                                                                 .anyMatch(a -> description.equals(a.get("description")));
+            boolean shown = list(dashboard.get("recentActivity")).stream()
+                                                                 .map(ShopDemo::asObject)
+                                                                 .anyMatch(a -> description.equals(
+                                                                         a.get("description")));
             if (shown) {
                 return dashboard;
             }
