@@ -166,7 +166,11 @@ class OrderFulfilmentIT {
     void cancelsAnOrderStillUnpaidWhenItsStoredPaymentDeadlineFires() {
         String productId = product(10);
         Instant placedAt = Instant.now();
-        String orderId = placeOrder(line(productId, 3));
+        String orderId = "ORDER-" + UUID.randomUUID();
+        String correlationId = "deadline-" + UUID.randomUUID();
+        Response placed = shop.send("POST", "/api/orders", orderJson(orderId, line(productId, 3)),
+                                    "X-Correlation-Id", correlationId);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertThat(stock(productId)).isEqualTo(new Stock(7, 3)));
 
         String deadlineId = await().atMost(SAGA_TIMEOUT).until(() -> paymentDeadlineId(orderId), id -> id != null);
@@ -180,6 +184,8 @@ class OrderFulfilmentIT {
         StoredEvent cancelled = awaitCancellation(orderId);
         assertThat(cancelled.payload().path("reason").asText()).isEqualTo("payment timeout");
         assertThat(cancelled.payload().path("cancelledBy").asText()).isEqualTo("system");
+        // the deadline carried the placing request's correlation id to the cancellation it caused
+        assertThat(ShopClient.parse(cancelled.metaData()).path("correlationId").asText()).isEqualTo(correlationId);
         await().atMost(SAGA_TIMEOUT).untilAsserted(() -> assertThat(stock(productId)).isEqualTo(new Stock(10, 0)));
         assertThat(deadlineRows(deadlineId)).isZero();
     }
@@ -248,12 +254,16 @@ class OrderFulfilmentIT {
 
     private String placeOrder(String... lines) {
         String orderId = "ORDER-" + UUID.randomUUID();
-        Response placed = shop.post("/api/orders", """
-                {"orderId": "%s", "customerId": "CUST-1", "cartId": "CART-1", "items": [%s],
-                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
-                 "shippingCost": 0, "taxRate": 0}""".formatted(orderId, String.join(",", lines)));
+        Response placed = shop.post("/api/orders", orderJson(orderId, lines));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         return orderId;
+    }
+
+    private static String orderJson(String orderId, String... lines) {
+        return """
+                {"orderId": "%s", "customerId": "CUST-1", "cartId": "CART-1", "items": [%s],
+                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
+                 "shippingCost": 0, "taxRate": 0}""".formatted(orderId, String.join(",", lines));
     }
 
     private static void ok(Response response) {

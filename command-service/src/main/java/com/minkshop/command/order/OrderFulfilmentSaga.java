@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.order.CancelOrderCommand;
 import com.minkshop.api.order.OrderCancelledEvent;
-import com.minkshop.api.order.OrderDeliveredEvent;
 import com.minkshop.api.order.OrderLine;
 import com.minkshop.api.order.OrderPlacedEvent;
 import com.minkshop.api.order.OrderShippedEvent;
@@ -122,8 +121,11 @@ public class OrderFulfilmentSaga {
                                             orderId, code));
     }
 
+    // nothing is left to do for a shipped order: its stock has left the warehouse, and it was paid
+    @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderShippedEvent event) {
+        cancelPaymentDeadline();
         for (String productId : reserved.keySet()) {
             send(new ShipStockCommand(productId, orderId))
                     .ifPresent(code -> log.warn("[SAGA] order {}: stock of {} not shipped ({}), released by hand?",
@@ -137,12 +139,6 @@ public class OrderFulfilmentSaga {
     void on(OrderCancelledEvent event) {
         cancelPaymentDeadline();
         releaseAll("order cancelled");
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = "orderId")
-    void on(OrderDeliveredEvent event) {
-        // nothing left to move: the stock left the warehouse when the order shipped
     }
 
     private void cancelPaymentDeadline() {
