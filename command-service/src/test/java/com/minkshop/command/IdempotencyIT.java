@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ class IdempotencyIT {
     private IdempotencyStore store;
     @Autowired
     private OtherWriter otherWriter;
+    @Autowired
+    private TransactionTemplate transactions;
 
     private ShopClient shop;
     private StoredEvents events;
@@ -165,42 +168,108 @@ class IdempotencyIT {
     }
 
     @Test
-    void storesNoValidationFailureSoTheFixedRequestCanUseTheKey() {
+    void storesAValidationFailureLikeASuccess() {
         String productId = "PROD-" + UUID.randomUUID();
         String key = newKey();
-
-        Response invalid = shop.send("POST", "/api/products", """
+        String invalidJson = """
                 {"productId": "%s", "sku": "", "name": "Widget", "price": -1, "initialStock": 10}"""
-                .formatted(productId), KEY, key);
+                .formatted(productId);
+
+        Response invalid = shop.send("POST", "/api/products", invalidJson, KEY, key);
+        Response repeat = shop.send("POST", "/api/products", invalidJson, KEY, key);
         Response fixed = shop.send("POST", "/api/products", productJson(productId), KEY, key);
 
         assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
-        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(201);
-        assertThat(fixed.header(REPLAYED)).isEmpty();
-        assertThat(events.of(productId)).hasSize(1);
+        assertThat(invalid.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(repeat.status()).isEqualTo(400);
+        assertThat(repeat.text()).isEqualTo(invalid.text());
+        assertThat(repeat.header(REPLAYED)).hasValue("true");
+        // the key now belongs to the invalid request; a corrected request needs a key of its own
+        assertThat(fixed.status()).as(fixed.toString()).isEqualTo(422);
+        assertThat(fixed.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(events.of(productId)).isEmpty();
     }
 
     @Test
-    void rejectsAMalformedKeyAsAValidationFailureAndRunsNothing() {
+    void storesAMalformedBodyAnswerToo() {
+        String key = newKey();
+
+        Response malformed = shop.send("POST", "/api/products", "{\"sku\": ", KEY, key);
+        Response repeat = shop.send("POST", "/api/products", "{\"sku\": ", KEY, key);
+
+        assertThat(malformed.code()).as(malformed.toString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(repeat.status()).isEqualTo(400);
+        assertThat(repeat.text()).isEqualTo(malformed.text());
+        assertThat(repeat.header(REPLAYED)).hasValue("true");
+    }
+
+    @Test
+    void rejectsAMalformedKeyAndRunsNothing() {
         String productId = "PROD-" + UUID.randomUUID();
 
         for (String malformed : List.of("\"unterminated", "two words", "x".repeat(256), "\"\"")) {
             Response response = shop.send("POST", "/api/products", productJson(productId), KEY, malformed);
 
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
-            assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(response.code()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
             assertThat(response.contentType()).hasValue("application/problem+json");
-            assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo(KEY);
             assertThat(response.body().path("instance").asText()).isEqualTo("/api/products");
+            assertThat(response.body().path("correlationId").asText()).isNotBlank();
         }
         assertThat(events.of(productId)).isEmpty();
+        // 255 visible characters are fine
+        Response longest = shop.send("POST", "/api/products", productJson(productId), KEY, "k".repeat(255));
+        assertThat(longest.status()).as(longest.toString()).isEqualTo(201);
+    }
+
+    /**
+     * Another instance running a request with the key shows up only as the claim its command's transaction holds;
+     * a request here meanwhile is answered 409 without running, and once the claim is gone the request runs once.
+     */
+    @Test
+    void aKeyClaimedByAnotherInstancesTransactionIsInProgress() throws Exception {
+        String productId = createProduct();
+        String key = newKey();
+        CountDownLatch claimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherInstance = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> claim = otherInstance.submit(() -> transactions.execute(status -> {
+                boolean won = store.tryClaimForTransaction(new IdempotencyKey(key));
+                claimed.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return won;
+            }));
+            assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Response blocked = addStock(productId, 5, key);
+
+            release.countDown();
+            assertThat(claim.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(blocked.status()).as(blocked.toString()).isEqualTo(409);
+            assertThat(blocked.code()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
+            assertThat(events.of(productId)).hasSize(1);
+        } finally {
+            release.countDown();
+            otherInstance.shutdownNow();
+        }
+
+        Response afterwards = addStock(productId, 5, key);
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(200);
+        assertThat(afterwards.header(REPLAYED)).isEmpty();
+        assertThat(events.of(productId)).extracting(StoredEvent::simpleType)
+                                        .containsExactly("ProductCreatedEvent", "StockAddedEvent");
     }
 
     @Test
     void letsConcurrentRequestsWithOneKeyHaveOneEffect() throws Exception {
         String productId = createProduct();
         String key = newKey();
-        int clients = 8;
+        int clients = 16;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Response> responses = new ArrayList<>();
@@ -226,7 +295,7 @@ class IdempotencyIT {
         assertThat(responses).filteredOn(response -> response.status() != 200)
                              .allSatisfy(response -> {
                                  assertThat(response.status()).as(response.toString()).isEqualTo(409);
-                                 assertThat(response.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+                                 assertThat(response.code()).isEqualTo("IDEMPOTENCY_KEY_IN_PROGRESS");
                              });
         assertThat(events.of(productId)).extracting(StoredEvent::simpleType)
                                         .containsExactly("ProductCreatedEvent", "StockAddedEvent");

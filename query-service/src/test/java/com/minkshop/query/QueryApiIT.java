@@ -20,6 +20,7 @@ import com.minkshop.query.support.IntegrationTest;
 import com.minkshop.query.support.SseClient;
 import com.minkshop.query.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,8 @@ class QueryApiIT {
     private int port;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private final EventStoreWriter events = new EventStoreWriter();
     private Http http;
@@ -268,6 +271,29 @@ class QueryApiIT {
         return ids;
     }
 
+    @Test
+    void answersWithTheCallersCorrelationIdOrANewOne() {
+        String product = product("C", "Widget", "WIDGET-C", 1, 1);
+
+        Response found = http.get("/api/products/" + product + "?minVersion=1", "X-Correlation-Id", "query-42");
+        Response missing = http.get("/api/products/NOPE", "X-Correlation-Id", "bad id!");
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.header("X-Correlation-Id")).isEqualTo("query-42");
+        assertProblem(missing, 404, "PRODUCT_NOT_FOUND");
+        assertThat(UUID.fromString(missing.header("X-Correlation-Id"))).isNotNull();
+    }
+
+    @Test
+    void everyProjectionLogsWithTheCorrelationIdOfItsEvent() {
+        for (String group : List.of("product-view", "cart-view", "order-view", "dashboard")) {
+            assertThat(processing.interceptorsFor(group))
+                    .as(group)
+                    .anyMatch(interceptor -> interceptor.getClass().getSimpleName()
+                                                        .equals("CorrelationMdcInterceptor"));
+        }
+    }
+
     private static void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -276,6 +302,8 @@ class QueryApiIT {
         assertThat(body.get("code").asText()).isEqualTo(code);
         assertThat(body.get("title").asText()).isNotBlank();
         assertThat(body.has("detail")).isTrue();
+        assertThat(response.header("X-Correlation-Id")).isNotBlank();
+        assertThat(body.path("correlationId").asText()).isEqualTo(response.header("X-Correlation-Id"));
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

@@ -16,8 +16,12 @@ import java.util.Optional;
  * their stored response (the retry would apply them twice) nor a response without its events. An attempt that loses
  * an optimistic-concurrency race rolls its row back with its events, so the gateway's retry can store it again.
  * <p>
- * Inside the error translation, so a key another instance stored first becomes a plain IDEMPOTENCY_KEY_IN_USE
- * rejection, which the gateway does not retry.
+ * Before the handler runs, the key is claimed with a lock held by that same transaction, which is how a request on
+ * another instance learns that the key is in progress (the web filter only sees its own instance's requests). The
+ * lock needs no clean-up: it ends with the transaction, even when the instance crashes.
+ * <p>
+ * Inside the error translation, so an in-progress key becomes a plain IDEMPOTENCY_KEY_IN_PROGRESS rejection, which
+ * the gateway does not retry.
  */
 @Component
 @Order(IdempotencyInterceptor.ORDER)
@@ -41,13 +45,18 @@ class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage
         if (idempotency.isEmpty()) {
             return chain.proceed();
         }
-        Object result = chain.proceed();
         IdempotencyMetaData request = idempotency.get();
+        // an outcome found after the claim was committed by another instance since the filter looked; the client's
+        // retry gets it replayed
+        if (!store.tryClaimForTransaction(request.key()) || store.find(request.key()).isPresent()) {
+            throw new IdempotencyKeyInProgressException();
+        }
+        Object result = chain.proceed();
         // the web mapper, so the stored body is the one Spring MVC writes for the first response
         StoredResponse response = new StoredResponse(request.fingerprint(), request.successStatus(),
                                                      request.location(), webMapper.writeValueAsString(result));
         if (!store.save(request.key(), response)) {
-            throw new IdempotencyKeyInUseException();
+            throw new IdempotencyKeyInProgressException();
         }
         return result;
     }

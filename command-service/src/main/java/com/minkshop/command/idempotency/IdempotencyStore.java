@@ -27,6 +27,17 @@ public class IdempotencyStore {
         this.ttlSeconds = properties.ttl().toSeconds();
     }
 
+    /**
+     * Claims the key for the rest of the current transaction, the command's own: PostgreSQL releases the lock when
+     * that transaction commits or rolls back, and when its connection dies with a crashed instance, so a claim can
+     * never outlive its request. False when a request on any instance holds it. Two keys share a lock only if their
+     * 64-bit hashes collide, which at worst answers one of them "in progress" once.
+     */
+    public boolean tryClaimForTransaction(IdempotencyKey key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                                                       Boolean.class, key.value()));
+    }
+
     public Optional<StoredResponse> find(IdempotencyKey key) {
         return jdbc.query("""
                           SELECT fingerprint, response_status, response_location, response_body

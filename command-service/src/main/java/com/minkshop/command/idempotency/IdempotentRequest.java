@@ -25,11 +25,13 @@ public final class IdempotentRequest {
     private static final String ATTRIBUTE = IdempotentRequest.class.getName();
 
     /**
-     * Definite answers only: CONCURRENT_MODIFICATION tells the client to retry, and IN_USE belongs to a request
-     * whose own outcome is stored.
+     * 4xx answers that are not the request's outcome: CONCURRENT_MODIFICATION asks the client to retry (like a
+     * 5xx), and the idempotency answers are about the key, whose outcome belongs to another request.
      */
     private static final Set<String> NOT_STORED = Set.of(ErrorCode.CONCURRENT_MODIFICATION.name(),
-                                                         ErrorCode.IDEMPOTENCY_KEY_IN_USE.name());
+                                                         ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS.name(),
+                                                         ErrorCode.IDEMPOTENCY_KEY_REUSED.name(),
+                                                         ErrorCode.INVALID_IDEMPOTENCY_KEY.name());
 
     private final IdempotencyKey key;
     private final String fingerprint;
@@ -70,13 +72,12 @@ public final class IdempotentRequest {
     }
 
     /**
-     * Records a business rejection (404, 409) in a transaction of its own; the command's rolled back and wrote
-     * nothing. Other failures are not stored, so the client can fix the request or retry it with the same key.
+     * Records a 4xx answer (validation, malformed body, business rule, not found) like a success, in a transaction
+     * of its own: the command, if it ran, rolled back and wrote nothing. 5xx answers are not stored, so the client
+     * may retry them with the same key.
      */
     public void rejected(ProblemDetail problem, HttpServletRequest request) {
-        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
-        boolean definite = (problem.getStatus() == 404 || problem.getStatus() == 409) && !NOT_STORED.contains(code);
-        if (!definite) {
+        if (!isStored(problem)) {
             return;
         }
         if (problem.getInstance() == null) {
@@ -90,5 +91,10 @@ public final class IdempotentRequest {
             // the rejection changed nothing, so a retry that runs the command again is still safe
             log.warn("[IDEMPOTENCY] could not record the rejection of key {}", key.value(), e);
         }
+    }
+
+    static boolean isStored(ProblemDetail problem) {
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        return problem.getStatus() >= 400 && problem.getStatus() < 500 && !NOT_STORED.contains(code);
     }
 }

@@ -135,6 +135,16 @@ class Order {
         return result(Map.of());
     }
 
+    // The payment deadline: a payment recorded before this command arrives wins, and a repeat changes nothing.
+    @CommandHandler
+    CommandResult handle(CancelUnpaidOrderCommand command, Clock clock) {
+        if (status != OrderStatus.PENDING) {
+            return result(Map.of());
+        }
+        apply(new OrderCancelledEvent(orderId, command.reason(), command.cancelledBy(), clock.instant()));
+        return result(Map.of());
+    }
+
     @EventSourcingHandler
     void on(OrderPlacedEvent event) {
         orderId = event.orderId();

@@ -29,6 +29,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -125,6 +126,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = mvcProblem(exception, statusCode);
         if (problem.getStatus() >= 500) {
             log.error("Request failed: {}", request.getDescription(false), exception);
+        }
+        if (request instanceof ServletWebRequest servletRequest) {
+            IdempotentRequest.of(servletRequest.getRequest())
+                             .ifPresent(idempotent -> idempotent.rejected(problem, servletRequest.getRequest()));
         }
         return Problems.response(problem, headers);
     }

@@ -34,7 +34,9 @@ final class ExampleDetails {
             case ORDER_ALREADY_SHIPPED -> "order ORDER-001 already shipped";
             case INVALID_PAYMENT_AMOUNT -> "invalid payment amount for order ORDER-001: paid 70.76, due 70.77";
             case CONCURRENT_MODIFICATION -> "The resource was modified concurrently; please retry.";
-            case IDEMPOTENCY_KEY_IN_USE ->
+            case INVALID_IDEMPOTENCY_KEY ->
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters.";
+            case IDEMPOTENCY_KEY_IN_PROGRESS ->
                     "A request with this Idempotency-Key is still in progress; retry it later to get its outcome.";
             case IDEMPOTENCY_KEY_REUSED -> "This Idempotency-Key was already used for a different request.";
             case INTERNAL_ERROR -> Problems.INTERNAL_ERROR_DETAIL;

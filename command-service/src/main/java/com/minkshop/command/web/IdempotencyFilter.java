@@ -3,7 +3,7 @@ package com.minkshop.command.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.command.idempotency.IdempotencyKey;
-import com.minkshop.command.idempotency.IdempotencyKeyInUseException;
+import com.minkshop.command.idempotency.IdempotencyKeyInProgressException;
 import com.minkshop.command.idempotency.IdempotencyStore;
 import com.minkshop.command.idempotency.IdempotentRequest;
 import com.minkshop.command.idempotency.RequestFingerprint;
@@ -40,10 +40,10 @@ import java.util.concurrent.ConcurrentMap;
  * its stored outcome and {@code Idempotent-Replayed: true}, without running anything. A first request is marked
  * with an {@link IdempotentRequest} and runs normally. Requests without the header pass through untouched.
  * <p>
- * A repeat that arrives while the first is still running gets 409 IDEMPOTENCY_KEY_IN_USE (waiting would tie up a
- * request thread for as long as the first one takes); its retry gets the stored outcome. Running requests are
- * tracked in memory, which covers one instance; across instances the key's primary key lets only one success
- * commit (see {@code IdempotencyInterceptor}).
+ * A repeat that arrives while the first is still running gets 409 IDEMPOTENCY_KEY_IN_PROGRESS (waiting would tie
+ * up a request thread for as long as the first one takes); its retry gets the stored outcome. Running requests are
+ * tracked in memory, which covers this instance from the first byte to the stored rejection; across instances the
+ * command's transaction claims the key before its handler runs (see {@code IdempotencyInterceptor}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -73,7 +73,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             key = IdempotencyKey.parse(singleValue(request));
         } catch (IllegalArgumentException e) {
-            send(request, response, Problems.validation(List.of(new ApiFieldError(HEADER, e.getMessage()))));
+            send(request, response, Problems.problem(ErrorCode.INVALID_IDEMPOTENCY_KEY, e.getMessage()));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -83,7 +83,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String runningFingerprint = running.putIfAbsent(key.value(), fingerprint);
         if (runningFingerprint != null) {
             send(request, response, runningFingerprint.equals(fingerprint)
-                    ? Problems.problem(ErrorCode.IDEMPOTENCY_KEY_IN_USE, IdempotencyKeyInUseException.MESSAGE)
+                    ? Problems.problem(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+                                       IdempotencyKeyInProgressException.MESSAGE)
                     : reused());
             return;
         }

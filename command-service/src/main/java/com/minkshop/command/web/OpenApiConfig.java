@@ -51,7 +51,8 @@ class OpenApiConfig {
     /** Codes any command endpoint can answer, whatever its aggregate does. */
     private static final List<ErrorCode> COMMON = List.of(
             ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.CONCURRENT_MODIFICATION,
-            ErrorCode.IDEMPOTENCY_KEY_IN_USE, ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.INTERNAL_ERROR);
+            ErrorCode.INVALID_IDEMPOTENCY_KEY, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+            ErrorCode.INTERNAL_ERROR);
     /** Codes about the request body, for endpoints that take one. */
     private static final List<ErrorCode> BODY = List.of(
             ErrorCode.MALFORMED_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PAYLOAD_TOO_LARGE);
@@ -174,6 +175,7 @@ class OpenApiConfig {
                 .addProperty("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name)
                                                                    .toList())
                                                        .description("what clients switch on"))
+                .addProperty("correlationId", new StringSchema().description("the request's X-Correlation-Id"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
                                                         .description("every invalid field (VALIDATION_FAILED only)"));
     }

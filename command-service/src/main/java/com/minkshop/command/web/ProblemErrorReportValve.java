@@ -1,6 +1,7 @@
 package com.minkshop.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.minkshop.api.common.CorrelationId;
 import com.minkshop.api.common.ErrorCode;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -36,11 +37,16 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            // usually no filter ran for this request, so the correlation id is settled here
+            String correlationId = response.getHeader(CorrelationId.HEADER) != null
+                    ? response.getHeader(CorrelationId.HEADER)
+                    : CorrelationId.acceptOrCreate(request.getHeader(CorrelationId.HEADER));
+            response.setHeader(CorrelationId.HEADER, correlationId);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write(JSON.writeValueAsString(problem(status)));
+                writer.write(JSON.writeValueAsString(problem(status, correlationId)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -48,7 +54,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static Map<String, Object> problem(int status) {
+    private static Map<String, Object> problem(int status, String correlationId) {
         ErrorCode code = Problems.codeForStatus(status);
         HttpStatus httpStatus = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
@@ -58,6 +64,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         problem.put("status", status);
         problem.put("detail", Problems.defaultDetail(code));
         problem.put("code", code.name());
+        problem.put(CorrelationId.PROBLEM_PROPERTY, correlationId);
         return problem;
     }
 }

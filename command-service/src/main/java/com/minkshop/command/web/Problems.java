@@ -1,6 +1,8 @@
 package com.minkshop.command.web;
 
+import com.minkshop.api.common.CorrelationId;
 import com.minkshop.api.common.ErrorCode;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * RFC 9457 problem details as this API sends them: {@code status}, {@code title}, {@code detail}, the stable
- * {@code code} and, for validation, {@code errors}.
+ * {@code code}, the request's {@code correlationId} and, for validation, {@code errors}.
  */
 final class Problems {
 
@@ -29,6 +31,11 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.value() == code.httpStatus() ? code.title() : status.getReasonPhrase());
         problem.setProperty("code", code.name());
+        // set by CorrelationFilter for the whole request, on every thread that handles it
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty(CorrelationId.PROBLEM_PROPERTY, correlationId);
+        }
         return problem;
     }
 

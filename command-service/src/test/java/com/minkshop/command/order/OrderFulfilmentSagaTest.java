@@ -9,15 +9,20 @@ import com.minkshop.api.order.OrderPlacedEvent;
 import com.minkshop.api.product.ReleaseStockCommand;
 import com.minkshop.api.product.ReserveStockCommand;
 import com.minkshop.api.product.ShipStockCommand;
+import com.minkshop.command.config.OrderProperties;
+import com.minkshop.command.order.OrderFulfilmentSaga.PaymentDeadline;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 import static com.minkshop.command.order.OrderTestData.ADDRESS;
@@ -34,17 +39,23 @@ import static com.minkshop.command.order.OrderTestData.placed;
 import static com.minkshop.command.order.OrderTestData.shipped;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class OrderFulfilmentSagaTest {
 
     private static final String OTHER_PRODUCT = "PROD-002";
     private static final String MISSING_PRODUCT = "PROD-404";
+    private static final Duration PAYMENT_TIMEOUT = Duration.ofMinutes(30);
 
     private SagaTestFixture<OrderFulfilmentSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
+        fixture.registerResource(new OrderProperties(PAYMENT_TIMEOUT));
     }
 
     @Test
@@ -55,17 +66,81 @@ class OrderFulfilmentSagaTest {
                .expectAssociationWith("orderId", ORDER_ID)
                .expectDispatchedCommands(new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 2),
                                          new ReserveStockCommand(OTHER_PRODUCT, ORDER_ID, 1),
-                                         new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 3));
+                                         new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 3))
+               .expectScheduledDeadlineWithName(PAYMENT_TIMEOUT, OrderFulfilmentSaga.PAYMENT_DEADLINE);
     }
 
     @Test
-    void shipsEachReservedProductOnceAndEndsOnDelivery() {
+    void cancelsAnOrderThatIsStillUnpaidWhenThePaymentDeadlinePasses() {
+        fixture.givenAggregate(ORDER_ID).published(placed())
+               .whenTimeElapses(PAYMENT_TIMEOUT)
+               .expectDeadlinesMet(new PaymentDeadline(ORDER_ID))
+               .expectDispatchedCommands(new CancelUnpaidOrderCommand(ORDER_ID, "payment timeout", "system"))
+               .expectNoScheduledDeadlines()
+               // the saga ends with the OrderCancelled event the command produces, which releases the stock
+               .expectActiveSagas(1);
+    }
+
+    @Test
+    void doesNotCancelBeforeTheDeadline() {
+        fixture.givenAggregate(ORDER_ID).published(placed())
+               .whenTimeElapses(PAYMENT_TIMEOUT.minusSeconds(1))
+               .expectNoDispatchedCommands()
+               .expectScheduledDeadlineWithName(Duration.ofSeconds(1), OrderFulfilmentSaga.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void paymentCancelsThePaymentDeadline() {
+        fixture.givenAggregate(ORDER_ID).published(placed())
+               .whenAggregate(ORDER_ID).publishes(paid())
+               .expectNoScheduledDeadlines()
+               .expectNoDispatchedCommands()
+               .expectActiveSagas(1);
+    }
+
+    @Test
+    void aPaidOrderIsNotCancelledWhenTheTimeoutWouldHavePassed() {
+        fixture.givenAggregate(ORDER_ID).published(placed(), paid(), confirmed())
+               .whenTimeElapses(PAYMENT_TIMEOUT.plusMinutes(1))
+               .expectNoDispatchedCommands()
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aCancelledOrderLeavesNoDeadlineBehind() {
+        fixture.givenAggregate(ORDER_ID).published(placed())
+               .whenAggregate(ORDER_ID).publishes(cancelled())
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRefusedDeadlineCancellationIsLoggedNotRetried() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof CancelUnpaidOrderCommand) {
+                throw rejection(ErrorCode.ORDER_NOT_FOUND);
+            }
+            return null;
+        });
+
+        fixture.givenAggregate(ORDER_ID).published(placed())
+               .whenTimeElapses(PAYMENT_TIMEOUT)
+               .expectSuccessfulHandlerExecution()
+               .expectDispatchedCommands(new CancelUnpaidOrderCommand(ORDER_ID, "payment timeout", "system"));
+    }
+
+    @Test
+    void shipsEachReservedProductOnceAndEndsWithTheShipment() {
         fixture.givenAggregate(ORDER_ID).published(threeLines(), paid(), confirmed())
                .whenAggregate(ORDER_ID).publishes(shipped())
-               .expectActiveSagas(1)
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines()
                .expectDispatchedCommands(new ShipStockCommand(PRODUCT_ID, ORDER_ID),
                                          new ShipStockCommand(OTHER_PRODUCT, ORDER_ID));
+    }
 
+    @Test
+    void hasNothingToDoOnDelivery() {
         fixture.givenAggregate(ORDER_ID).published(placed(), paid(), confirmed(), shipped())
                .whenAggregate(ORDER_ID).publishes(delivered())
                .expectActiveSagas(0)
@@ -92,6 +167,25 @@ class OrderFulfilmentSagaTest {
                .expectDispatchedCommands(new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 2),
                                          new ReserveStockCommand(OTHER_PRODUCT, ORDER_ID, 1),
                                          new ReleaseStockCommand(PRODUCT_ID, ORDER_ID, reason),
+                                         new CancelOrderCommand(ORDER_ID, reason, "system"))
+               // the order is being cancelled: no payment deadline for it
+               .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aFailureOnTheLastLineReleasesEveryEarlierReservation() {
+        refuse(MISSING_PRODUCT, ErrorCode.PRODUCT_NOT_FOUND);
+        String reason = "product " + MISSING_PRODUCT + " not found";
+
+        fixture.givenNoPriorActivity()
+               .whenPublishingA(order(line(PRODUCT_ID, 2), line(OTHER_PRODUCT, 1), line(PRODUCT_ID, 3),
+                                      line(MISSING_PRODUCT, 1)))
+               .expectDispatchedCommands(new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 2),
+                                         new ReserveStockCommand(OTHER_PRODUCT, ORDER_ID, 1),
+                                         new ReserveStockCommand(PRODUCT_ID, ORDER_ID, 3),
+                                         new ReserveStockCommand(MISSING_PRODUCT, ORDER_ID, 1),
+                                         new ReleaseStockCommand(PRODUCT_ID, ORDER_ID, reason),
+                                         new ReleaseStockCommand(OTHER_PRODUCT, ORDER_ID, reason),
                                          new CancelOrderCommand(ORDER_ID, reason, "system"));
     }
 
@@ -164,6 +258,10 @@ class OrderFulfilmentSagaTest {
     @Test
     void survivesTheSagaStoresJson() {
         OrderFulfilmentSaga saga = new OrderFulfilmentSaga();
+        DeadlineManager deadlines = mock(DeadlineManager.class);
+        when(deadlines.schedule(any(Duration.class), anyString(), any())).thenReturn("deadline-1");
+        ReflectionTestUtils.setField(saga, "deadlineManager", deadlines);
+        ReflectionTestUtils.setField(saga, "orderProperties", new OrderProperties(PAYMENT_TIMEOUT));
         saga.on(new OrderPlacedEvent(ORDER_ID, CUSTOMER_ID, CART_ID, List.of(), ADDRESS, Money.ZERO, Money.ZERO,
                                      Money.ZERO, Money.ZERO, NOW));
         Serializer serializer = EventJson.serializer();
@@ -171,8 +269,10 @@ class OrderFulfilmentSagaTest {
         SerializedObject<byte[]> json = serializer.serialize(saga, byte[].class);
         OrderFulfilmentSaga copy = serializer.deserialize(json);
 
-        assertThat(new String(json.getData())).isEqualTo("{\"orderId\":\"ORDER-001\",\"reserved\":{}}");
-        assertThat(copy).usingRecursiveComparison().isEqualTo(saga);
+        assertThat(new String(json.getData()))
+                .isEqualTo("{\"orderId\":\"ORDER-001\",\"reserved\":{},\"paymentDeadlineId\":\"deadline-1\"}");
+        assertThat(copy).usingRecursiveComparison()
+                        .ignoringFields("commandGateway", "deadlineManager", "orderProperties").isEqualTo(saga);
     }
 
     private void refuse(String productId, ErrorCode code) {

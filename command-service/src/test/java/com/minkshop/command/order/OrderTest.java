@@ -364,4 +364,31 @@ class OrderTest {
                .expectException(OrderAlreadyShippedException.class)
                .expectNoEvents();
     }
+
+    // --- CancelUnpaidOrder (the payment deadline) ---
+
+    @Test
+    void thePaymentDeadlineCancelsAPendingOrder() {
+        fixture.given(placed())
+               .when(new CancelUnpaidOrderCommand(ORDER_ID, "payment timeout", "system"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new OrderCancelledEvent(ORDER_ID, "payment timeout", "system", NOW));
+    }
+
+    @Test
+    void thePaymentDeadlineLeavesAnOrderPaidJustBeforeItAlone() {
+        fixture.given(placed(), paid(), confirmed())
+               .when(new CancelUnpaidOrderCommand(ORDER_ID, "payment timeout", "system"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents()
+               .expectResultMessagePayload(CommandResult.of(ORDER_ID, 3));
+    }
+
+    @Test
+    void thePaymentDeadlineLeavesACancelledOrderAlone() {
+        fixture.given(placed(), cancelled())
+               .when(new CancelUnpaidOrderCommand(ORDER_ID, "payment timeout", "system"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
 }

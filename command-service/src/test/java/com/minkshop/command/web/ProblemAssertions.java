@@ -1,5 +1,6 @@
 package com.minkshop.command.web;
 
+import com.minkshop.api.common.CorrelationId;
 import com.minkshop.api.common.ErrorCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -22,5 +23,9 @@ public final class ProblemAssertions {
         assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status);
         assertThat(result).bodyJson().extractingPath("$.code").isEqualTo(code.name());
         assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+        // every problem names the request's correlation id, the same one the response header carries
+        String correlationId = result.getResponse().getHeader(CorrelationId.HEADER);
+        assertThat(correlationId).isNotBlank();
+        assertThat(result).bodyJson().extractingPath("$.correlationId").isEqualTo(correlationId);
     }
 }

@@ -171,6 +171,7 @@ class OpenApiConfig {
                 .addProperty("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name)
                                                                    .toList())
                                                        .description("what clients switch on"))
+                .addProperty("correlationId", new StringSchema().description("the request's X-Correlation-Id"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
                                                         .description("every invalid parameter (VALIDATION_FAILED)"));
     }

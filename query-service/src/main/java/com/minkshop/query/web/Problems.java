@@ -1,6 +1,8 @@
 package com.minkshop.query.web;
 
+import com.minkshop.api.common.CorrelationId;
 import com.minkshop.api.common.ErrorCode;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the problem+json bodies shared with the command-service: status, title, detail, code and, for bad input,
- * the offending fields.
+ * Builds the problem+json bodies shared with the command-service: status, title, detail, code, the request's
+ * correlationId and, for bad input, the offending fields.
  */
 final class Problems {
 
@@ -27,6 +29,11 @@ final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(code.httpStatus()), detail);
         problem.setTitle(code.title());
         problem.setProperty("code", code.name());
+        // set by CorrelationFilter on every thread that handles the request
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty(CorrelationId.PROBLEM_PROPERTY, correlationId);
+        }
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors.stream()
                                                 .map(Problems::asJson)

@@ -73,11 +73,16 @@ class RebuildIT {
     private static Map<String, JsonNode> snapshot(Http http, Scenario.Ids ids) {
         Map<String, JsonNode> views = new LinkedHashMap<>();
         for (String path : new String[]{"/api/products?size=100", "/api/orders?size=100", "/api/dashboard"}) {
-            views.put(path, http.get(path).json());
+            views.put(path, get(http, path));
         }
-        ids.products().forEach(id -> views.put(id, http.get("/api/products/" + id).json()));
-        ids.carts().forEach(id -> views.put(id, http.get("/api/carts/" + id).json()));
-        ids.orders().forEach(id -> views.put(id, http.get("/api/orders/" + id).json()));
+        ids.products().forEach(id -> views.put(id, get(http, "/api/products/" + id)));
+        ids.carts().forEach(id -> views.put(id, get(http, "/api/carts/" + id)));
+        ids.orders().forEach(id -> views.put(id, get(http, "/api/orders/" + id)));
         return views;
+    }
+
+    // one correlation id for every request, so the 404 problems of deleted views compare equal
+    private static JsonNode get(Http http, String path) {
+        return http.get(path, "X-Correlation-Id", "rebuild-it").json();
     }
 }

@@ -41,6 +41,11 @@ public class Http {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
     }
 
+    public Response get(String path, String headerName, String headerValue) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                               .header(headerName, headerValue).GET().build());
+    }
+
     public CompletableFuture<Response> getAsync(String path) {
         return client.sendAsync(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString())
                      .thenApply(Response::of);

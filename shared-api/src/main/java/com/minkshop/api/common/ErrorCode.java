@@ -7,6 +7,7 @@ public enum ErrorCode {
 
     VALIDATION_FAILED(400, "Validation failed"),
     MALFORMED_REQUEST(400, "Malformed request"),
+    INVALID_IDEMPOTENCY_KEY(400, "Invalid idempotency key"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -35,7 +36,7 @@ public enum ErrorCode {
     ORDER_ALREADY_SHIPPED(409, "Order already shipped"),
     INVALID_PAYMENT_AMOUNT(409, "Invalid payment amount"),
     CONCURRENT_MODIFICATION(409, "Concurrent modification"),
-    IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
+    IDEMPOTENCY_KEY_IN_PROGRESS(409, "Idempotency key in progress"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
 
     INTERNAL_ERROR(500, "Internal error"),

@@ -6,12 +6,12 @@ import com.minkshop.command.common.DomainException;
 /**
  * Another request with the same key is running, or (on another instance) has just committed its outcome.
  */
-public class IdempotencyKeyInUseException extends DomainException {
+public class IdempotencyKeyInProgressException extends DomainException {
 
     public static final String MESSAGE =
             "A request with this Idempotency-Key is still in progress; retry it later to get its outcome.";
 
-    public IdempotencyKeyInUseException() {
-        super(ErrorCode.IDEMPOTENCY_KEY_IN_USE, MESSAGE);
+    public IdempotencyKeyInProgressException() {
+        super(ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, MESSAGE);
     }
 }
