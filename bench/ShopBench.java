@@ -604,7 +604,9 @@ public class ShopBench {
         }
         Recorder fresh = new Recorder(), longer = new Recorder();
         int perRound = Math.max(1, b5Ops / 10);
-        for (int round = 0; round < 10; round++) {
+        // without snapshots every long-stream command replays 10,000 events; the budget keeps the run bounded
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(mode.equals("quick") ? 60 : 180);
+        for (int round = 0; round < 10 && System.nanoTime() < deadline; round++) {
             String freshCart = "b5fresh-" + RUN + "-" + round;
             requireOk(post(commandUrl + "/api/carts", createCartBody(freshCart)), "B5 fresh cart");
             for (int i = 0; i < perRound; i++) {
