@@ -21,9 +21,9 @@ usage() {
 Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME] [--keep-logs] [-- OPTIONS]
 
   --quick         short phases and 200,000 events for the replay (whole run under 5 minutes)
-                  (default: full run, 1,000,000 events for the replay, ~12 minutes)
+                  (default: full run, 15 s phases, 1,000,000 events for the replay)
   --default-axon  run the services with Axon's defaults instead of MinkShop's tuning (1 s polling, batch size 1,
-                  no snapshots, Hikari's default pool, JPA storage engine, no event wake-up), for comparison
+                  no snapshots, Hikari's default pool of 10, JPA storage engine), for comparison
   --skip-build    use the jars already built (in */target/, or */NAME/ with --build-dir NAME)
   -- OPTIONS      passed to bench/ShopBench.java (see its header), e.g. -- --phase-seconds 8
 
@@ -169,9 +169,8 @@ if [[ "$DEFAULT_AXON" == 1 ]]; then
     CONFIG="default-axon"
     # Axon's and Spring Boot's defaults in place of MinkShop's tuning (docs/benchmarks.md lists each one)
     CMD_PROPS+=(--minkshop.snapshots.threshold=2147483647 --spring.datasource.hikari.maximum-pool-size=10
-                --minkshop.event-store.engine=jpa --minkshop.event-store.notify=false)
-    QRY_PROPS+=(--minkshop.query.event-store.fetch-delay=1s --spring.datasource.hikari.maximum-pool-size=10
-                --minkshop.query.event-store.listen=false)
+                --minkshop.event-store.engine=jpa)
+    QRY_PROPS+=(--minkshop.query.event-store.fetch-delay=1s --spring.datasource.hikari.maximum-pool-size=10)
     for p in product-view cart-view order-view dashboard; do
         QRY_PROPS+=(--axon.eventhandling.processors.$p.batch-size=1)
     done
