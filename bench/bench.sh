@@ -18,7 +18,7 @@ die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
     cat <<'EOF'
-Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME] [--keep-logs] [-- OPTIONS]
+Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME] [-- OPTIONS]
 
   --quick         short phases and 200,000 events for the replay (whole run under 5 minutes)
                   (default: full run, 15 s phases, 1,000,000 events for the replay)
