@@ -475,7 +475,8 @@ public class ShopBench {
      * after each response the same thread asks the query-service for that cart at the returned version.
      */
     static LagResult runLag(double rate) throws Exception {
-        int threads = (int) Math.min(128, Math.max(16, Math.ceil(rate * 0.5)));
+        // enough threads for each scheduled command to start on time even when command + lag take ~1.5 s
+        int threads = (int) Math.min(256, Math.max(16, Math.ceil(rate * 1.5)));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lag"));
         long interval = (long) (1e9 / rate);
         AtomicLong slot = new AtomicLong();
