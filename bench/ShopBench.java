@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -24,77 +28,142 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MinkShop HTTP benchmark (JDK only, Java 17). Run by {@code ./shop bench}, or by hand against running services:
+ * MinkShop benchmark client (JDK 17 only, one file), started by {@code bench/bench.sh} ({@code ./shop bench}).
+ * It measures the workloads of issue 6 against baselines taken in the same run, interleaved, three rounds, medians:
  *
  * <pre>
- * java bench/ShopBench.java --command http://127.0.0.1:PORT --query http://127.0.0.1:PORT \
- *      [--pgbench /usr/lib/postgresql/15/bin/pgbench --db-url jdbc:postgresql://127.0.0.1:5432/minkshop_bench] \
- *      [--warmup 5] [--duration 10] [--initial-warmup 10] [--concurrency 1,8,32] [--pgbench-seconds 10]
+ * B0  pgbench: one event row per transaction at 32 clients and 100 rows per transaction at 8 clients, into a copy
+ *     of domain_event_entry made from the command-service's Flyway DDL; a trivial HTTP GET (req/s, 32 connections)
+ * B1  POST /api/carts (one new aggregate, one event) at 32 connections: commands/s, p50, p99, errors
+ * B2  POST /api/carts/{id}/items over 1,000 existing carts at 32 connections: commands/s, p50, p99, errors
+ * B3  at half B1's rate: command response → GET ?minVersion answered (lag), p50, p99, max, growth over the run
+ * B4  rebuild of all read models from N seeded events (200,000 quick, 1,000,000 full): events/s
+ * B5  add-item latency on a cart with 10,000 events vs on a fresh cart (single client, alternating)
  * </pre>
- *
- * Workloads (perf-reliability.md A.6): P3 create cart, P4 add item to an existing cart, P7 command → view lag at
- * half the P3 c=32 rate, P8 GET product by id, plus two same-run baselines: pgbench with a one-row insert into a copy
- * of eventstore.domain_event_entry (c=8, c=32; run before and after the command workloads, interleaved), and a
- * trivial Spring GET (command-service /actuator/health/liveness) for P8. Every loop is bounded by time and count.
+ * <p>
+ * Options: {@code --mode quick|full --command URL --query URL --pg-bin DIR --pg-port P --db NAME --db-user U
+ * --migration V1__event_store.sql --out DIR [--config NAME] [--service-pids A,B] [--phase-seconds S]
+ * [--warmup-seconds S] [--replay-events N]}, or {@code --self-test} to check the arithmetic. Every loop is bounded
+ * by time and count; all traffic stays on loopback. Exit status: 0 every target met, 1 a target missed, 2 failure.
  */
 public class ShopBench {
 
     // ------------------------------------------------------------------ settings
 
+    static String mode = "full";
+    static String config = "tuned";
     static String commandUrl;
     static String queryUrl;
-    static String dbUrl;
-    static String pgbench;
-    static int warmupSec = 5;
-    static int durationSec = 10;
-    static int initialWarmupSec = 10;
-    static int pgbenchSec = 10;
-    static int[] concurrencies = {1, 8, 32};
+    static String pgBin;
+    static String pgPort;
+    static String db;
+    static String dbUser = "minkshop";
+    static Path migration;
+    static Path outDir;
+    static long[] servicePids = new long[0];
+    static int phaseSec;
+    static int warmSec;
+    static int initialWarmSec;
+    static int lagSec;
+    static int replayEvents;
+    static int b5Ops;
+    static int replayBudgetSec;
+    static String only = "all";
+    static String lastStatus = "";
+    static double resetSec;
+    static final int ROUNDS = 3;
+    static final int CLIENTS = 32;
+    static final int EV100_CLIENTS = 8;
+    static final int UPDATE_CARTS = 1000;
+    static final int LONG_STREAM = 10_000;
     static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final long MAX_OPS_PER_THREAD = 5_000_000; // a hard bound on every measurement loop
     static HttpClient http;
+    static Path work;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            if (args.length == 1 && args[0].equals("--self-test")) {
+                selfTest();
+                System.out.println("ShopBench self-test passed");
+                return;
+            }
+            parse(args);
+            System.exit(run());
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(2);
+        }
+    }
+
+    static void parse(String[] args) {
+        Integer phase = null, warm = null, replay = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
+                case "--mode" -> mode = v;
+                case "--config" -> config = v;
                 case "--command" -> commandUrl = strip(v);
                 case "--query" -> queryUrl = strip(v);
-                case "--db-url" -> dbUrl = v.isBlank() ? null : v;
-                case "--pgbench" -> pgbench = v.isBlank() ? null : v;
-                case "--warmup" -> warmupSec = Integer.parseInt(v);
-                case "--duration" -> durationSec = Math.min(20, Integer.parseInt(v));
-                case "--initial-warmup" -> initialWarmupSec = Integer.parseInt(v);
-                case "--pgbench-seconds" -> pgbenchSec = Math.min(20, Integer.parseInt(v));
-                case "--concurrency" -> concurrencies = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--pg-bin" -> pgBin = v;
+                case "--pg-port" -> pgPort = v;
+                case "--db" -> db = v;
+                case "--db-user" -> dbUser = v;
+                case "--migration" -> migration = Path.of(v);
+                case "--out" -> outDir = Path.of(v);
+                case "--service-pids" -> servicePids = Arrays.stream(v.split(",")).mapToLong(Long::parseLong).toArray();
+                case "--phase-seconds" -> phase = Math.min(60, Integer.parseInt(v));
+                case "--warmup-seconds" -> warm = Math.min(60, Integer.parseInt(v));
+                case "--only" -> only = v;
+                case "--replay-events" -> replay = Math.min(5_000_000, Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (commandUrl == null || queryUrl == null) {
-            System.err.println("usage: java bench/ShopBench.java --command URL --query URL [--pgbench PATH --db-url JDBC_URL]"
-                               + " [--warmup S] [--duration S] [--initial-warmup S] [--concurrency 1,8,32] [--pgbench-seconds S]");
-            System.exit(2);
+        boolean quick = mode.equals("quick");
+        phaseSec = phase != null ? phase : quick ? 5 : 15;
+        warmSec = warm != null ? warm : quick ? 2 : 5;
+        initialWarmSec = quick ? 8 : 15;
+        lagSec = quick ? 10 : 30;
+        replayEvents = replay != null ? replay : quick ? 200_000 : 1_000_000;
+        b5Ops = quick ? 60 : 200;
+        replayBudgetSec = quick ? 60 : 240;
+        if (commandUrl == null || queryUrl == null || pgBin == null || pgPort == null || db == null
+            || migration == null || outDir == null) {
+            throw new IllegalArgumentException("missing options; run it through ./shop bench");
         }
         for (String u : List.of(commandUrl, queryUrl)) {
             String host = URI.create(u).getHost();
-            if (!host.equals("127.0.0.1") && !host.equals("localhost")) throw new IllegalArgumentException("loopback only: " + u);
+            if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+                throw new IllegalArgumentException("loopback only: " + u);
+            }
         }
+    }
+
+    // ------------------------------------------------------------------ the run
+
+    static int run() throws Exception {
         http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4, daemon("http-client")))
-                .build();
+                         .version(HttpClient.Version.HTTP_1_1)
+                         .connectTimeout(Duration.ofSeconds(5))
+                         .executor(Executors.newFixedThreadPool(4, daemon("http-client")))
+                         .build();
+        work = Files.createTempDirectory("shopbench");
+        long started = System.nanoTime();
+        log("run %s (%s, %s configuration): %d s phases after %d s warm-up, %d rounds, %d CPUs", RUN, mode, config,
+            phaseSec, warmSec, ROUNDS, Runtime.getRuntime().availableProcessors());
 
-        log("run %s: command-service %s, query-service %s, warm-up %ds + measured %ds per workload, %d CPU(s)",
-            RUN, commandUrl, queryUrl, warmupSec, durationSec, Runtime.getRuntime().availableProcessors());
+        setUpBaselineTables();
+        if (only.equals("b4")) { // diagnosis of the replay alone: baseline, rebuild, the processors' last status
+            double base = runPgbench("ev100.sql", EV100_CLIENTS, phaseSec) * 100;
+            Replay replay = runReplay();
+            log("B4 alone: %.0f events/s, ratio %.3f to %.0f rows/s; last status %s", replay.eventsPerSec(),
+                replay.eventsPerSec() / base, base, lastStatus);
+            return replay.eventsPerSec() / base >= 0.25 ? 0 : 1;
+        }
+        List<String> products = createProducts(20);
 
-        Baseline pg = Baseline.create();
-        List<Row> rows = new ArrayList<>();
-
-        // JIT/connection-pool warm-up of both services with a mix of all operations (not recorded)
-        log("initial warm-up %ds (mixed create cart / add item / get product, c=8)", initialWarmupSec);
-        List<String> products = createProducts(100);
-        runPhase("warm-up", 8, initialWarmupSec, 0, (t, n) -> {
+        log("initial warm-up %d s (create cart, add item, get product; c=8)", initialWarmSec);
+        runPhase(8, initialWarmSec, 0, (t, n) -> {
             String cart = "w-" + RUN + "-" + t + "-" + n;
             int s = post(commandUrl + "/api/carts", createCartBody(cart));
             if (s / 100 != 2) return s;
@@ -102,63 +171,148 @@ public class ShopBench {
             if (s / 100 != 2) return s;
             return get(queryUrl + "/api/products/" + products.get((int) (n % products.size())));
         });
+        runPgbench("ev1.sql", CLIENTS, Math.min(3, phaseSec)); // warms PostgreSQL's side of the baseline too
 
-        // ---- baseline round 1
-        pg.run(8);
-        pg.run(32);
+        String[] carts = new String[UPDATE_CARTS];
+        for (int i = 0; i < UPDATE_CARTS; i++) carts[i] = "b2-" + RUN + "-" + i;
+        Result setup = runFixed(16, UPDATE_CARTS / 16 + 1, (t, n) -> {
+            int i = (int) (t * (UPDATE_CARTS / 16 + 1) + n);
+            return i >= UPDATE_CARTS ? 200 : post(commandUrl + "/api/carts", createCartBody(carts[i]));
+        });
+        if (setup.errors > 0) throw new IllegalStateException("B2 setup: " + setup.errors + " errors " + setup.statuses);
 
-        // ---- P3: create cart, 1 event per command
-        Result p3max = null;
-        for (int c : concurrencies) {
-            Result r = runWorkload("P3 create cart", c, (t, n) ->
-                    post(commandUrl + "/api/carts", createCartBody("b3-" + RUN + "-" + c + "-" + t + "-" + n)));
-            rows.add(new Row(r, pg.key(c), "ev1", c == 32 ? "≥0.35, p99≤50ms" : ""));
-            if (p3max == null || c >= p3max.concurrency) p3max = r;
+        // ---- interleaved rounds: baseline, system, baseline, system, ...
+        List<Double> ev1 = new ArrayList<>(), ev100 = new ArrayList<>(), ping = new ArrayList<>();
+        List<Result> b1 = new ArrayList<>(), b2 = new ArrayList<>();
+        List<String> cpu = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            log("---- round %d of %d", round, ROUNDS);
+            ev1.add(runPgbench("ev1.sql", CLIENTS, phaseSec));
+            int r = round;
+            CpuSample c0 = CpuSample.take();
+            Result create = runWorkload("B1 create cart", CLIENTS, (t, n) ->
+                    post(commandUrl + "/api/carts", createCartBody("b1-" + RUN + "-" + r + "-" + t + "-" + n)));
+            cpu.add("B1 round " + r + ": " + c0.describe(CpuSample.take(), create.count()));
+            b1.add(create);
+            ev100.add(runPgbench("ev100.sql", EV100_CLIENTS, phaseSec) * 100);
+            c0 = CpuSample.take();
+            Result update = runWorkload("B2 add item", CLIENTS, (t, n) -> post(
+                    commandUrl + "/api/carts/" + carts[ThreadLocalRandom.current().nextInt(UPDATE_CARTS)] + "/items",
+                    addItemBody(n)));
+            cpu.add("B2 round " + r + ": " + c0.describe(CpuSample.take(), update.count()));
+            b2.add(update);
+            Result p = runWorkload("B0 HTTP GET (trivial)", CLIENTS, (t, n) ->
+                    get(commandUrl + "/actuator/health/liveness"));
+            ping.add(p.errors == 0 ? p.opsPerSec() : Double.NaN);
         }
+        double drain = drainProjections();
 
-        // ---- P4: add item to an existing cart (load + append); each client owns its carts (no conflicts)
-        for (int c : concurrencies) {
-            if (c == 1) continue;
-            int cartsPerClient = 20;
-            String[][] carts = new String[c][cartsPerClient];
-            runFixed("P4 setup", c, cartsPerClient, (t, n) -> {
-                String id = "b4-" + RUN + "-" + c + "-" + t + "-" + n;
-                carts[t][(int) n] = id;
-                return post(commandUrl + "/api/carts", createCartBody(id));
-            });
-            Result r = runWorkload("P4 add item", c, (t, n) ->
-                    post(commandUrl + "/api/carts/" + carts[t][(int) (n % cartsPerClient)] + "/items", addItemBody(n)));
-            rows.add(new Row(r, pg.key(c), "ev1", c == 32 ? "≥0.25" : ""));
-        }
+        // ---- B3: lag at half of B1's rate
+        double b1Rate = Stats.median(b1.stream().mapToDouble(Result::opsPerSec).toArray());
+        LagResult lag = runLag(Math.max(5, b1Rate / 2));
+        drainProjections();
 
-        // the command workloads leave a projection backlog; let it drain so it does not compete with what follows
-        drainProjections("after P3/P4");
+        // ---- B5: long stream vs fresh aggregate
+        LongStream b5 = runLongStream();
 
-        // ---- baseline round 2 (interleaved: the ratio uses the mean of both rounds)
-        pg.run(8);
-        pg.run(32);
+        // ---- B4: replay, with the 100-rows baseline right before and after it
+        double ev100Before = runPgbench("ev100.sql", EV100_CLIENTS, phaseSec) * 100;
+        Replay replay = runReplay();
+        // a rebuild still running in the background would depress this baseline, so it is only taken after a full one
+        double ev100After = replay.completed ? runPgbench("ev100.sql", EV100_CLIENTS, phaseSec) * 100 : Double.NaN;
 
-        // ---- P7: command response → view visible (GET ?minVersion=1 answered), paced at 50% of P3's top rate
-        double rate = p3max == null ? 100 : Math.max(10, p3max.opsPerSec() / 2);
-        // enough threads that each scheduled command can start on time even with ~1.5 s of command + lag per operation
-        LagResult lag = runLag(rate, (int) Math.min(128, Math.max(32, Math.ceil(rate * 1.5))));
-        rows.add(new Row(lag.commands, null, null, ""));
-        rows.add(new Row(lag.lag, null, null, "p50≤100ms, p99≤250ms"));
-        drainProjections("after P7");
+        // ---- report
+        Report report = new Report();
+        double ev1Median = Stats.median(ev1);
+        double ev100Median = Stats.median(List.of(ev100Before, ev100After, Stats.median(ev100)));
+        double pingMedian = Stats.median(ping);
+        report.row("B0 pgbench 1 event/tx, 32 clients", ev1Median, "tx/s", null, null, null, null);
+        report.row("B0 pgbench 100 events/tx, 8 clients", ev100Median, "rows/s", null, null, null, null);
+        report.row("B0 HTTP trivial GET, 32 connections", pingMedian, "req/s", null, null, null, null);
+        double[] b1Ratios = Stats.ratios(b1.stream().mapToDouble(Result::opsPerSec).toArray(), toArray(ev1));
+        report.row("B1 create cart, 32 connections", b1Rate, "cmds/s", ev1Median, Stats.median(b1Ratios),
+                   ">= 0.35", Stats.median(b1Ratios) >= 0.35);
+        double b1p99 = Stats.median(b1.stream().mapToDouble(x -> x.pct(.99)).toArray());
+        report.row("B1 p50", Stats.median(b1.stream().mapToDouble(x -> x.pct(.5)).toArray()), "ms",
+                   null, null, null, null);
+        report.row("B1 p99", b1p99, "ms", null, null, "<= 50 ms", b1p99 <= 50);
+        long b1Errors = b1.stream().mapToLong(x -> x.errors).sum();
+        report.row("B1 errors (all rounds)", b1Errors, "", null, null, "0", b1Errors == 0);
+        double b2Rate = Stats.median(b2.stream().mapToDouble(Result::opsPerSec).toArray());
+        double[] b2Ratios = Stats.ratios(b2.stream().mapToDouble(Result::opsPerSec).toArray(), toArray(ev1));
+        report.row("B2 add item, 1,000 carts, 32 conns", b2Rate, "cmds/s", ev1Median, Stats.median(b2Ratios),
+                   ">= 0.25", Stats.median(b2Ratios) >= 0.25);
+        double b2p99 = Stats.median(b2.stream().mapToDouble(x -> x.pct(.99)).toArray());
+        report.row("B2 p50", Stats.median(b2.stream().mapToDouble(x -> x.pct(.5)).toArray()), "ms",
+                   null, null, null, null);
+        report.row("B2 p99", b2p99, "ms", null, null, "<= 50 ms", b2p99 <= 50);
+        long b2Errors = b2.stream().mapToLong(x -> x.errors).sum();
+        report.row("B2 errors (all rounds)", b2Errors, "", null, null, "0", b2Errors == 0);
+        report.row(String.format(Locale.ROOT, "B3 load (target %.0f cmds/s)", lag.targetRate), lag.commands.opsPerSec(),
+                   "cmds/s", null, null, null, null);
+        report.row("B3 lag p50", lag.lag.pct(.5), "ms", null, null, "<= 50 ms", lag.lag.pct(.5) <= 50);
+        report.row("B3 lag p99", lag.lag.pct(.99), "ms", null, null, "<= 150 ms", lag.lag.pct(.99) <= 150);
+        report.row("B3 lag max", lag.lag.max(), "ms", null, null, null, null);
+        report.row("B3 lag growth (p50 last third - first third)", lag.growthMs, "ms", null, null, "no growth",
+                   !lag.grows);
+        report.row("B3 errors (commands + reads)", lag.commands.errors + lag.lag.errors, "", null, null, "0",
+                   lag.commands.errors + lag.lag.errors == 0);
+        report.row(String.format(Locale.ROOT, "B4 replay of %,d events", replay.events), replay.eventsPerSec(),
+                   "events/s", ev100Median, replay.eventsPerSec() / ev100Median, ">= 0.25",
+                   replay.eventsPerSec() / ev100Median >= 0.25);
+        report.row("B5 add item p50, fresh cart", b5.fresh.pct(.5), "ms", null, null, null, null);
+        report.row("B5 add item p50, cart with 10,000 events", b5.longer.pct(.5), "ms", b5.fresh.pct(.5),
+                   b5.longer.pct(.5) / b5.fresh.pct(.5), "<= 2.0",
+                   b5.longer.errors == 0 && b5.longer.pct(.5) / b5.fresh.pct(.5) <= 2.0);
+        report.row("B5 p99 long / fresh", b5.longer.pct(.99), "ms", b5.fresh.pct(.99),
+                   b5.longer.pct(.99) / b5.fresh.pct(.99), null, null);
 
-        // ---- P8: GET product by id, with a trivial Spring GET as the same-run HTTP baseline
-        Map<Integer, Double> ping = new LinkedHashMap<>();
-        for (int c : concurrencies) {
-            if (c == 1) continue;
-            Result b = runWorkload("HTTP ping (liveness)", c, (t, n) -> get(commandUrl + "/actuator/health/liveness"));
-            rows.add(new Row(b, null, null, "baseline"));
-            ping.put(c, b.errors == 0 ? b.opsPerSec() : null);
-            Result r = runWorkload("P8 GET product", c, (t, n) ->
-                    get(queryUrl + "/api/products/" + products.get((int) ((n * 31 + t) % products.size()))));
-            rows.add(new Row(r, ping.get(c) == null ? null : "ping c=" + c, "ping", c == 32 ? "≥0.35" : ""));
-        }
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "rounds: pgbench ev1 %s tx/s; B1 %s cmds/s; B2 %s cmds/s; ev100 %s rows/s"
+                                             + " (+ %.0f before and %.0f after B4); HTTP %s req/s",
+                                list(ev1), list(b1.stream().map(Result::opsPerSec).toList()),
+                                list(b2.stream().map(Result::opsPerSec).toList()), list(ev100), ev100Before,
+                                ev100After, list(ping)));
+        notes.add(String.format(Locale.ROOT, "B1 ratios per round %s, B2 %s (ratio = median of per-round ratios)",
+                                list(b1Ratios), list(b2Ratios)));
+        notes.add(String.format(Locale.ROOT, "B1/B2 statuses: %s / %s", b1.stream().map(x -> x.statuses).toList(),
+                                b2.stream().map(x -> x.statuses).toList()));
+        notes.addAll(cpu);
+        notes.add(String.format(Locale.ROOT, "projection backlog after the rounds drained in %.1f s", drain));
+        notes.add(String.format(Locale.ROOT, "B3: %d operations measured, %d started >100 ms late; lag = GET "
+                                             + "?minVersion answered - POST answered (includes one local HTTP round trip)",
+                                lag.lag.count(), lag.late));
+        notes.add(String.format(Locale.ROOT, "B4: seeded %,d events in %.1f s; rebuild %s: %,d of %,d events in "
+                                             + "%.1f s (only cart events; every processor reads all of them)",
+                                replay.seeded, replay.seedSeconds,
+                                replay.completed ? "completed" : "stopped at the time budget", replay.replayed,
+                                replay.events, replay.seconds));
+        notes.add(String.format(Locale.ROOT, "B4: stopping and resetting the processors took %.1f s (not counted)",
+                                resetSec));
+        notes.add("B4 last processor status: " + lastStatus);
+        notes.add(String.format(Locale.ROOT, "B5: %d commands each, alternating; snapshot present: %s; "
+                                             + "first load of the long cart %.1f ms", b5.fresh.count(), b5.snapshot,
+                                b5.firstLoadMs));
+        notes.add(String.format(Locale.ROOT, "whole run %.0f s", (System.nanoTime() - started) / 1e9));
+        String table = report.table(notes);
+        System.out.print(table);
+        Path json = report.writeJson(notes);
+        log("saved %s", json);
+        return report.allPassed() ? 0 : 1;
+    }
 
-        printTable(rows, pg, ping, lag);
+    static double[] toArray(List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static String list(List<Double> l) {
+        return list(toArray(l));
+    }
+
+    static String list(double[] l) {
+        StringBuilder sb = new StringBuilder("[");
+        for (double v : l) sb.append(sb.length() > 1 ? ", " : "").append(fmt(v));
+        return sb.append(']').toString();
     }
 
     // ------------------------------------------------------------------ HTTP operations
@@ -168,7 +322,8 @@ public class ShopBench {
     }
 
     static String addItemBody(long n) {
-        return "{\"productId\":\"PROD-" + (n % 5) + "\",\"productName\":\"Bench Widget\",\"quantity\":1,\"unitPrice\":9.99}";
+        return "{\"productId\":\"PROD-" + (n % 5) + "\",\"productName\":\"Bench Widget\",\"quantity\":1,"
+               + "\"unitPrice\":9.99}";
     }
 
     static int post(String url, String json) throws IOException, InterruptedException {
@@ -176,15 +331,25 @@ public class ShopBench {
     }
 
     static HttpResponse<String> postFull(String url, String json) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return postFull(url, json, Duration.ofSeconds(10));
+    }
+
+    static HttpResponse<String> postFull(String url, String json, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                                     .header("Content-Type", "application/json").header("Accept", "application/json")
+                                     .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
     static int get(String url) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
         return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static String getBody(String url) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
@@ -194,42 +359,33 @@ public class ShopBench {
         return m.find() ? Long.parseLong(m.group(1)) : 1;
     }
 
-    static final List<String> notes = new ArrayList<>();
-
-    /**
-     * Appends a marker cart and a marker product and waits until the query-service shows both, i.e. until the cart and
-     * product projections have processed everything appended before them. The wait is server-side (minVersion), at most
-     * 40 requests of ≤ 3 s each.
-     */
-    static void drainProjections(String label) throws Exception {
-        long t0 = System.nanoTime();
-        String id = "drain-" + RUN + "-" + notes.size();
-        int sc = post(commandUrl + "/api/carts", createCartBody(id));
-        int sp = post(commandUrl + "/api/products", "{\"productId\":\"" + id + "\",\"sku\":\"SKU-" + id
-                + "\",\"name\":\"Drain marker\",\"description\":\"benchmark\",\"price\":1.00,\"initialStock\":1}");
-        boolean cart = sc / 100 != 2, product = sp / 100 != 2; // a failed marker is not waited for
-        for (int i = 0; i < 40 && !(cart && product); i++) {
-            if (!cart) cart = get(queryUrl + "/api/carts/" + id + "?minVersion=1") / 100 == 2;
-            if (!product) product = get(queryUrl + "/api/products/" + id + "?minVersion=1") / 100 == 2;
-        }
-        String note = String.format(Locale.ROOT, "projection backlog %s: drained in %.1f s%s", label,
-                                    (System.nanoTime() - t0) / 1e9, cart && product ? "" : " (NOT drained after 40 tries)");
-        notes.add(note);
-        log("%s", note);
-    }
-
     static List<String> createProducts(int count) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) ids.add("PB-" + RUN + "-" + i);
-        Result r = runFixed("product setup", 4, count / 4, (t, n) -> {
-            String id = ids.get((int) (t * (count / 4) + n));
+        for (int i = 0; i < count; i++) {
+            String id = "PB-" + RUN + "-" + i;
             int s = post(commandUrl + "/api/products", "{\"productId\":\"" + id + "\",\"sku\":\"SKU-" + id
-                    + "\",\"name\":\"Bench product " + n + "\",\"description\":\"benchmark\",\"price\":19.99,\"initialStock\":1000}");
-            if (s / 100 != 2) return s;
-            return get(queryUrl + "/api/products/" + id + "?minVersion=1"); // waits (bounded, server-side) until projected
-        });
-        if (r.errors > 0) throw new IllegalStateException("product setup failed: " + r.errors + " errors, statuses " + r.statuses);
+                    + "\",\"name\":\"Bench product " + i + "\",\"description\":\"benchmark\",\"price\":19.99,"
+                    + "\"initialStock\":1000}");
+            if (s / 100 != 2) throw new IllegalStateException("creating product " + id + ": HTTP " + s);
+            ids.add(id);
+        }
         return ids;
+    }
+
+    /**
+     * Appends a marker cart and waits (server-side, {@code minVersion}, at most 60 requests of ≤ 3 s) until the
+     * query-service shows it, i.e. until the cart projection processed everything appended before it.
+     *
+     * @return seconds it took
+     */
+    static double drainProjections() throws Exception {
+        long t0 = System.nanoTime();
+        String id = "drain-" + RUN + "-" + t0;
+        if (post(commandUrl + "/api/carts", createCartBody(id)) / 100 != 2) return Double.NaN;
+        for (int i = 0; i < 60; i++) {
+            if (get(queryUrl + "/api/carts/" + id + "?minVersion=1") / 100 == 2) break;
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     // ------------------------------------------------------------------ load runners
@@ -240,14 +396,14 @@ public class ShopBench {
     }
 
     static Result runWorkload(String name, int c, Op op) throws Exception {
-        Result r = runPhase(name, c, warmupSec, durationSec, op);
+        Result r = runPhase(c, warmSec, phaseSec, op);
         log("%-22s c=%-3d %8.1f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d %s", name, c, r.opsPerSec(),
             r.pct(0.50), r.pct(0.99), r.errors, r.errors > 0 ? r.statuses : "");
         return r;
     }
 
-    /** Runs op on c threads: warm-up for warmSec (not recorded), then measures for measureSec. */
-    static Result runPhase(String name, int c, int warmSec, int measureSec, Op op) throws Exception {
+    /** Runs op on c threads (closed loop): warm-up for warm seconds (not recorded), then measures. */
+    static Result runPhase(int c, int warm, int measure, Op op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(c, daemon("bench"));
         CountDownLatch ready = new CountDownLatch(c);
         CountDownLatch go = new CountDownLatch(1);
@@ -262,23 +418,25 @@ public class ShopBench {
                 go.await();
                 long n = 0;
                 while (System.nanoTime() < bounds[1] && n < MAX_OPS_PER_THREAD) callOnce(op, thread, n++, null);
-                while (System.nanoTime() < bounds[2] && n < 2 * MAX_OPS_PER_THREAD) callOnce(op, thread, n++, recs[thread]);
+                while (System.nanoTime() < bounds[2] && n < 2 * MAX_OPS_PER_THREAD) {
+                    callOnce(op, thread, n++, recs[thread]);
+                }
                 return null;
             }));
         }
         ready.await();
         bounds[0] = System.nanoTime();
-        bounds[1] = bounds[0] + TimeUnit.SECONDS.toNanos(warmSec);
-        bounds[2] = bounds[1] + TimeUnit.SECONDS.toNanos(measureSec);
+        bounds[1] = bounds[0] + TimeUnit.SECONDS.toNanos(warm);
+        bounds[2] = bounds[1] + TimeUnit.SECONDS.toNanos(measure);
         go.countDown(); // happens-before: bounds are visible to the workers
         for (Future<?> f : fs) f.get();
         long end = System.nanoTime();
         pool.shutdown();
-        return Result.merge(name, c, recs, Math.max(end, bounds[2]) - bounds[1]);
+        return Result.merge(c, recs, Math.max(end, bounds[2]) - bounds[1]);
     }
 
     /** Runs exactly perThread operations on each of c threads (setup work). */
-    static Result runFixed(String name, int c, int perThread, Op op) throws Exception {
+    static Result runFixed(int c, int perThread, Op op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(c, daemon("setup"));
         Recorder[] recs = new Recorder[c];
         List<Future<?>> fs = new ArrayList<>();
@@ -293,9 +451,7 @@ public class ShopBench {
         }
         for (Future<?> f : fs) f.get();
         pool.shutdown();
-        Result r = Result.merge(name, c, recs, System.nanoTime() - start);
-        if (r.errors > 0) log("%s: %d errors %s", name, r.errors, r.statuses);
-        return r;
+        return Result.merge(c, recs, System.nanoTime() - start);
     }
 
     static void callOnce(Op op, int thread, long n, Recorder rec) {
@@ -304,43 +460,54 @@ public class ShopBench {
         try {
             status = op.call(thread, n);
         } catch (Exception e) {
-            status = -1; // connection error / timeout
+            status = -1;
         }
         if (rec != null) rec.add(System.nanoTime() - t0, status);
     }
 
+    // ------------------------------------------------------------------ B3 lag
+
+    record LagResult(Result commands, Result lag, double targetRate, long late, double growthMs, boolean grows) {
+    }
+
     /**
-     * P7: an open-loop schedule of create-cart commands at `rate`/s on `threads` threads; after each command's response
-     * the same thread asks the query-service for the cart with minVersion = the returned version (the server answers as
-     * soon as the projection reaches it, no client polling). lag = GET answered − POST answered.
+     * Open loop: commands start on a fixed schedule at {@code rate}/s (so a slow response cannot slow the load down);
+     * after each response the same thread asks the query-service for that cart at the returned version.
      */
-    static LagResult runLag(double rate, int threads) throws Exception {
-        log("P7: paced create cart at %.0f/s (50%% of P3 top rate), %d threads, warm-up %ds + %ds", rate, threads,
-            warmupSec, durationSec);
+    static LagResult runLag(double rate) throws Exception {
+        // enough threads for each scheduled command to start on time even when command + lag take ~1.5 s
+        int threads = (int) Math.min(256, Math.max(16, Math.ceil(rate * 1.5)));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lag"));
         long interval = (long) (1e9 / rate);
         AtomicLong slot = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lag"));
         Recorder[] cmd = new Recorder[threads];
         Recorder[] lag = new Recorder[threads];
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSec);
-        long end = measureFrom + TimeUnit.SECONDS.toNanos(durationSec);
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(warmSec);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(lagSec);
         AtomicLong late = new AtomicLong();
+        // lag samples with their start time, for the growth check
+        long[][] timeline = new long[threads][];
+        int[] filled = new int[threads];
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             cmd[t] = new Recorder();
             lag[t] = new Recorder();
+            timeline[t] = new long[1024];
             fs.add(pool.submit(() -> {
                 for (int guard = 0; guard < MAX_OPS_PER_THREAD; guard++) {
                     long s = slot.getAndIncrement();
                     long due = start + s * interval;
                     if (due >= end) break;
                     long now = System.nanoTime();
-                    if (due > now) LockSupport.parkNanos(due - now); // rate pacing of the load generator only
-                    else if (now - due > TimeUnit.MILLISECONDS.toNanos(100) && due >= measureFrom) late.incrementAndGet();
+                    if (due > now) {
+                        LockSupport.parkNanos(due - now); // rate pacing of the load generator only
+                    } else if (now - due > TimeUnit.MILLISECONDS.toNanos(100) && due >= measureFrom) {
+                        late.incrementAndGet();
+                    }
                     boolean measured = due >= measureFrom;
-                    String id = "b7-" + RUN + "-" + s;
+                    String id = "b3-" + RUN + "-" + s;
                     long t0 = System.nanoTime();
                     long version;
                     try {
@@ -359,7 +526,15 @@ public class ShopBench {
                     } catch (Exception e) {
                         status = -1;
                     }
-                    if (measured) lag[thread].add(System.nanoTime() - t1, status);
+                    long took = System.nanoTime() - t1;
+                    if (measured) {
+                        lag[thread].add(took, status);
+                        if (filled[thread] + 2 > timeline[thread].length) {
+                            timeline[thread] = Arrays.copyOf(timeline[thread], timeline[thread].length * 2);
+                        }
+                        timeline[thread][filled[thread]++] = t1 - measureFrom;
+                        timeline[thread][filled[thread]++] = took;
+                    }
                 }
                 return null;
             }));
@@ -367,17 +542,276 @@ public class ShopBench {
         for (Future<?> f : fs) f.get();
         pool.shutdown();
         long elapsed = Math.max(System.nanoTime(), end) - measureFrom;
-        Result c = Result.merge("P7 load: create cart", threads, cmd, elapsed);
-        Result l = Result.merge("P7 lag cmd→view", threads, lag, elapsed);
-        log("P7 commands %.1f/s (target %.0f/s, %d started >100 ms late), lag p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms, errors %d %s",
-            c.opsPerSec(), rate, late.get(), l.pct(.5), l.pct(.95), l.pct(.99), l.max(), l.errors, l.errors > 0 ? l.statuses : "");
-        return new LagResult(c, l, rate, late.get());
+        Result c = Result.merge(threads, cmd, elapsed);
+        Result l = Result.merge(threads, lag, elapsed);
+        List<Double> first = new ArrayList<>(), last = new ArrayList<>();
+        long third = (end - measureFrom) / 3;
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < filled[t]; i += 2) {
+                if (timeline[t][i] < third) first.add(timeline[t][i + 1] / 1e6);
+                if (timeline[t][i] >= 2 * third) last.add(timeline[t][i + 1] / 1e6);
+            }
+        }
+        double growth = first.isEmpty() || last.isEmpty() ? Double.NaN : Stats.median(last) - Stats.median(first);
+        boolean grows = Stats.grows(first.isEmpty() ? Double.NaN : Stats.median(first),
+                                    last.isEmpty() ? Double.NaN : Stats.median(last));
+        log("B3 commands %.1f/s (target %.0f/s, %d late), lag p50 %.1f ms p99 %.1f ms max %.1f ms, growth %.1f ms, "
+            + "errors %d/%d", c.opsPerSec(), rate, late.get(), l.pct(.5), l.pct(.99), l.max(), growth, c.errors,
+            l.errors);
+        return new LagResult(c, l, rate, late.get(), growth, grows);
     }
 
-    record LagResult(Result commands, Result lag, double targetRate, long late) {
+    // ------------------------------------------------------------------ B5 long stream
+
+    record LongStream(Result fresh, Result longer, boolean snapshot, double firstLoadMs) {
     }
 
-    // ------------------------------------------------------------------ recording
+    /**
+     * Seeds a cart with 10,000 events in the stored format (created, item added, then quantity changes 1→2→3…),
+     * loads it once (which asks for a snapshot), and measures single-client add-item latency alternating between it
+     * and fresh carts.
+     */
+    static LongStream runLongStream() throws Exception {
+        String tpl = "b5tpl-" + RUN, longCart = "b5long-" + RUN;
+        requireOk(post(commandUrl + "/api/carts", createCartBody(tpl)), "B5 template");
+        requireOk(post(commandUrl + "/api/carts/" + tpl + "/items", addItemBody(0)), "B5 template");
+        requireOk(post(commandUrl + "/api/carts/" + tpl + "/items", addItemBody(0)), "B5 template");
+        long t0 = System.nanoTime();
+        // seq 0 created, seq 1 item added (quantity 1), seq 2..9999: quantity k-1 -> k
+        psql("""
+             INSERT INTO eventstore.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+             SELECT '%2$s', s.n, t.type, gen_random_uuid()::text, t.meta_data,
+                    convert_to(regexp_replace(regexp_replace(replace(convert_from(t.payload, 'UTF8'), '%1$s', '%2$s'),
+                        '"oldQuantity":\\d+', '"oldQuantity":' || (s.n - 1)),
+                        '"newQuantity":\\d+', '"newQuantity":' || s.n), 'UTF8'),
+                    t.payload_revision, t.payload_type, t.time_stamp
+             FROM generate_series(0, %3$d) AS s(n)
+             JOIN eventstore.domain_event_entry t
+               ON t.aggregate_identifier = '%1$s' AND t.sequence_number = LEAST(s.n, 2)
+             ORDER BY s.n;
+             """.formatted(tpl, longCart, LONG_STREAM - 1));
+        log("B5: seeded %s with %,d events in %.1f s", longCart, LONG_STREAM, (System.nanoTime() - t0) / 1e9);
+        long l0 = System.nanoTime();
+        // without snapshots this replays all 10,000 events, which can take long on a busy machine
+        requireOk(postFull(commandUrl + "/api/carts/" + longCart + "/items", addItemBody(0), Duration.ofSeconds(120))
+                          .statusCode(), "B5 first load");
+        double firstLoad = (System.nanoTime() - l0) / 1e6;
+        boolean snapshot = false;
+        for (int i = 0; i < 150 && !snapshot; i++) { // the snapshot is taken after commit on its own thread
+            snapshot = !"0".equals(psql("SELECT count(*) FROM eventstore.snapshot_event_entry WHERE "
+                                        + "aggregate_identifier = '" + longCart + "'").trim());
+            if (!snapshot) Thread.sleep(100); // bounded wait for an asynchronous side effect we cannot subscribe to
+        }
+        Recorder fresh = new Recorder(), longer = new Recorder();
+        int perRound = Math.max(1, b5Ops / 10);
+        // without snapshots every long-stream command replays 10,000 events; the budget keeps the run bounded
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(mode.equals("quick") ? 60 : 180);
+        for (int round = 0; round < 10 && System.nanoTime() < deadline; round++) {
+            String freshCart = "b5fresh-" + RUN + "-" + round;
+            requireOk(post(commandUrl + "/api/carts", createCartBody(freshCart)), "B5 fresh cart");
+            for (int i = 0; i < perRound; i++) {
+                callOnce((t, n) -> post(commandUrl + "/api/carts/" + freshCart + "/items", addItemBody(0)), 0, i,
+                         fresh);
+                callOnce((t, n) -> post(commandUrl + "/api/carts/" + longCart + "/items", addItemBody(0)), 0, i,
+                         longer);
+            }
+        }
+        Result f = Result.merge(1, new Recorder[]{fresh}, 1), l = Result.merge(1, new Recorder[]{longer}, 1);
+        log("B5 fresh p50 %.2f ms p99 %.2f ms; long p50 %.2f ms p99 %.2f ms (snapshot %s, first load %.0f ms)",
+            f.pct(.5), f.pct(.99), l.pct(.5), l.pct(.99), snapshot, firstLoad);
+        return new LongStream(f, l, snapshot, firstLoad);
+    }
+
+    static void requireOk(int status, String what) {
+        if (status / 100 != 2) throw new IllegalStateException(what + ": HTTP " + status);
+    }
+
+    // ------------------------------------------------------------------ B4 replay
+
+    /** events/s = events every processor replayed (all of them, or the slowest's position at the budget) / time */
+    record Replay(long seeded, double seedSeconds, long events, long replayed, double seconds, boolean completed) {
+        double eventsPerSec() {
+            return replayed / seconds;
+        }
+    }
+
+    static final Pattern HEAD = Pattern.compile("\"head\"\\s*:\\s*(-?\\d+)");
+    static final Pattern POSITION = Pattern.compile("\"position\"\\s*:\\s*(-?\\d+)");
+    static final Pattern CAUGHT_UP = Pattern.compile("\"caughtUp\"\\s*:\\s*(true|false)");
+
+    /**
+     * Seeds carts in the stored format (copies of a template cart's three events: created, item added, quantity
+     * changed) in chunks of 100,000 rows, lets the live projections settle, then rebuilds every read model and waits
+     * until all processors reached the head.
+     */
+    static Replay runReplay() throws Exception {
+        String tpl = "b4tpl-" + RUN;
+        requireOk(post(commandUrl + "/api/carts", createCartBody(tpl)), "B4 template");
+        requireOk(post(commandUrl + "/api/carts/" + tpl + "/items", addItemBody(0)), "B4 template");
+        requireOk(post(commandUrl + "/api/carts/" + tpl + "/items", addItemBody(0)), "B4 template");
+        long before = Long.parseLong(psql("SELECT count(*) FROM eventstore.domain_event_entry").trim());
+        long toSeed = Math.max(0, replayEvents - before);
+        long carts = (toSeed + 2) / 3;
+        long t0 = System.nanoTime();
+        for (long from = 0; from < carts; from += 33_334) { // ~100,000 events per statement
+            long to = Math.min(carts, from + 33_334) - 1;
+            psql("""
+                 INSERT INTO eventstore.domain_event_entry (aggregate_identifier, sequence_number, type,
+                        event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                 SELECT 'b4-%2$s-' || g, t.sequence_number, t.type, gen_random_uuid()::text, t.meta_data,
+                        convert_to(replace(convert_from(t.payload, 'UTF8'), '%1$s', 'b4-%2$s-' || g), 'UTF8'),
+                        t.payload_revision, t.payload_type, t.time_stamp
+                 FROM generate_series(%3$d, %4$d) AS g
+                 CROSS JOIN (SELECT * FROM eventstore.domain_event_entry WHERE aggregate_identifier = '%1$s') t
+                 ORDER BY g, t.sequence_number;
+                 """.formatted(tpl, RUN, from, to));
+        }
+        double seedSec = (System.nanoTime() - t0) / 1e9;
+        long events = Long.parseLong(psql("SELECT count(*) FROM eventstore.domain_event_entry").trim());
+        log("B4: seeded %,d events in %.1f s; %,d events in the store; rebuilding", events - before, seedSec, events);
+        // the reset waits for each processor to finish the batch it is handling (here: live events of the seeding)
+        long s0 = System.nanoTime();
+        HttpResponse<String> resp = postFull(queryUrl + "/admin/projections/rebuild", "{}", Duration.ofSeconds(300));
+        requireOk(resp.statusCode(), "rebuild");
+        resetSec = (System.nanoTime() - s0) / 1e9;
+        long r0 = System.nanoTime();
+        // bounded by a time budget: a slow rebuild is measured by its progress instead of waited for
+        long deadline = r0 + TimeUnit.SECONDS.toNanos(replayBudgetSec);
+        boolean done = false;
+        long slowest = 0;
+        int polls = 0;
+        while (!done && System.nanoTime() < deadline && polls++ < 100_000) {
+            Thread.sleep(200); // progress polling of a background rebuild; the deadline bounds it
+            String body = getBody(queryUrl + "/admin/projections");
+            lastStatus = body;
+            Matcher m = CAUGHT_UP.matcher(body);
+            int n = 0;
+            boolean all = true;
+            while (m.find()) {
+                n++;
+                all &= m.group(1).equals("true");
+            }
+            Matcher p = POSITION.matcher(body);
+            long min = Long.MAX_VALUE;
+            while (p.find()) min = Math.min(min, Long.parseLong(p.group(1)));
+            slowest = min == Long.MAX_VALUE ? 0 : Math.max(0, min);
+            Matcher h = HEAD.matcher(body);
+            done = n > 0 && all && h.find() && Long.parseLong(h.group(1)) > 0;
+        }
+        double sec = (System.nanoTime() - r0) / 1e9;
+        // global_index has no gaps here beyond rolled-back commands, so the slowest processor's position is the
+        // number of events every read model has replayed so far
+        long replayed = done ? events : Math.min(events, slowest);
+        log("B4: rebuild %s after %.1f s: %,d events = %.0f events/s", done ? "caught up" : "still running (budget)",
+            sec, replayed, replayed / sec);
+        return new Replay(events - before, seedSec, events, replayed, sec, done);
+    }
+
+    // ------------------------------------------------------------------ pgbench baseline
+
+    /**
+     * The baseline table is the command-service's own event table: the sequence and table statements are read from
+     * its Flyway migration and run in a schema of their own, so columns, defaults, keys and indexes match exactly.
+     */
+    static void setUpBaselineTables() throws Exception {
+        String ddl = Files.readString(migration);
+        Matcher seq = Pattern.compile("CREATE SEQUENCE domain_event_entry_seq[^;]*;").matcher(ddl);
+        Matcher table = Pattern.compile("CREATE TABLE domain_event_entry \\((?:[^;])*?\\);", Pattern.DOTALL)
+                               .matcher(ddl);
+        if (!seq.find() || !table.find()) {
+            throw new IllegalStateException("domain_event_entry DDL not found in " + migration);
+        }
+        String tableDdl = table.group().replaceAll("--[^\\n]*", "");
+        psql("DROP SCHEMA IF EXISTS bench_baseline CASCADE; CREATE SCHEMA bench_baseline;\n"
+             + "SET search_path = bench_baseline;\n" + seq.group() + "\n" + tableDdl + "\n");
+        String columns = "INSERT INTO bench_baseline.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                         + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp) ";
+        String values = "gen_random_uuid()::text, 0, 'Cart', gen_random_uuid()::text,"
+                        + " convert_to('{\"traceId\":\"' || gen_random_uuid() || '\"}', 'UTF8'),"
+                        + " convert_to('{\"cartId\":\"' || gen_random_uuid() || '\",\"customerId\":\"CUST-BENCH\","
+                        + "\"createdAt\":\"' || now() || '\"}', 'UTF8'), NULL,"
+                        + " 'com.minkshop.api.cart.CartCreatedEvent', now()::text";
+        Files.writeString(work.resolve("ev1.sql"), columns + "VALUES (" + values + ");\n");
+        Files.writeString(work.resolve("ev100.sql"), columns + "SELECT " + values
+                                                     + " FROM generate_series(1, 100);\n");
+    }
+
+    /** @return transactions per second */
+    static double runPgbench(String script, int clients, int seconds) throws Exception {
+        List<String> cmd = List.of(pgBin + "/pgbench", "-h", "127.0.0.1", "-p", pgPort, "-U", dbUser, "-n", "-M",
+                                   "prepared", "-T", String.valueOf(seconds), "-c", String.valueOf(clients), "-j", "2",
+                                   "-f", work.resolve(script).toString(), db);
+        String out = exec(cmd, seconds + 120);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!tps.find()) throw new IllegalStateException("pgbench output not understood:\n" + out);
+        double v = Double.parseDouble(tps.group(1));
+        log("pgbench %-9s c=%-3d %9.1f tx/s", script, clients, v);
+        return v;
+    }
+
+    static String psql(String sql) throws Exception {
+        Path file = Files.createTempFile(work, "q", ".sql");
+        Files.writeString(file, sql);
+        return exec(List.of(pgBin + "/psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
+                            pgPort, "-U", dbUser, "-d", db, "-f", file.toString()), 600);
+    }
+
+    static String exec(List<String> cmd, int timeoutSec) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", System.getenv().getOrDefault("MINKSHOP_DB_PASSWORD", "minkshop"));
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes(); // ends with the process; the wait below is a safety net
+        if (!p.waitFor(timeoutSec, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + cmd);
+        }
+        String s = new String(out, StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) throw new IllegalStateException("failed (exit " + p.exitValue() + "): " + cmd + "\n" + s);
+        return s;
+    }
+
+    // ------------------------------------------------------------------ CPU accounting (where does the time go)
+
+    /** Machine-wide busy time from /proc/stat and the two services' own CPU time, sampled around a phase. */
+    record CpuSample(long nanos, long busyTicks, long totalTicks, long[] serviceTicks) {
+        static CpuSample take() {
+            long busy = 0, total = 0;
+            long[] svc = new long[servicePids.length];
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    long v = Long.parseLong(f[i]);
+                    total += v;
+                    if (i != 4 && i != 5) busy += v; // idle, iowait
+                }
+                for (int i = 0; i < servicePids.length; i++) {
+                    String stat = Files.readString(Path.of("/proc/" + servicePids[i] + "/stat"));
+                    String[] s = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    svc[i] = Long.parseLong(s[11]) + Long.parseLong(s[12]); // utime + stime
+                }
+            } catch (Exception e) {
+                return new CpuSample(System.nanoTime(), -1, -1, svc);
+            }
+            return new CpuSample(System.nanoTime(), busy, total, svc);
+        }
+
+        String describe(CpuSample end, long ops) {
+            if (busyTicks < 0 || end.busyTicks < 0) return "CPU accounting unavailable";
+            double sec = (end.nanos - nanos) / 1e9;
+            double busyPct = 100.0 * (end.busyTicks - busyTicks) / Math.max(1, end.totalTicks - totalTicks);
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "machine %.0f%% busy", busyPct));
+            String[] names = {"command-service", "query-service"};
+            for (int i = 0; i < serviceTicks.length && i < names.length; i++) {
+                double cpuSec = (end.serviceTicks[i] - serviceTicks[i]) / 100.0; // USER_HZ
+                sb.append(String.format(Locale.ROOT, ", %s %.2f cores (%.2f ms CPU/op)", names[i], cpuSec / sec,
+                                        ops == 0 ? Double.NaN : cpuSec * 1000 / ops));
+            }
+            return sb.toString();
+        }
+    }
+
+    // ------------------------------------------------------------------ recording and arithmetic
 
     static final class Recorder {
         long[] lat = new long[4096];
@@ -396,17 +830,13 @@ public class ShopBench {
     }
 
     static final class Result {
-        String name;
-        int concurrency;
         long[] sorted;
         long errors;
         long elapsedNanos;
         Map<Integer, Long> statuses = new LinkedHashMap<>();
 
-        static Result merge(String name, int c, Recorder[] recs, long elapsedNanos) {
+        static Result merge(int c, Recorder[] recs, long elapsedNanos) {
             Result r = new Result();
-            r.name = name;
-            r.concurrency = c;
             r.elapsedNanos = elapsedNanos;
             int total = 0;
             for (Recorder rec : recs) total += rec.n;
@@ -426,14 +856,14 @@ public class ShopBench {
             return sorted.length;
         }
 
+        /** successful operations per second */
         double opsPerSec() {
-            return (count() - errors) / (elapsedNanos / 1e9); // successful operations only
+            return (count() - errors) / (elapsedNanos / 1e9);
         }
 
+        /** in milliseconds */
         double pct(double p) {
-            if (sorted.length == 0) return Double.NaN;
-            int idx = (int) Math.ceil(p * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(idx, sorted.length - 1))] / 1e6;
+            return Stats.percentile(sorted, p) / 1e6;
         }
 
         double max() {
@@ -441,162 +871,160 @@ public class ShopBench {
         }
     }
 
-    record Row(Result r, String baselineKey, String baselineKind, String target) {
+    /** The arithmetic behind every figure; checked by {@code --self-test} before each run. */
+    static final class Stats {
+        /** nearest-rank percentile of an ascending array; NaN when empty */
+        static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) return Double.NaN;
+            int idx = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(idx, sorted.length - 1))];
+        }
+
+        /** median ignoring NaN (mean of the two middle values for an even count); NaN when nothing is left */
+        static double median(double[] values) {
+            double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            if (v.length == 0) return Double.NaN;
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+
+        static double median(List<Double> values) {
+            return median(toArray(values));
+        }
+
+        /** element-wise system / baseline of interleaved rounds; NaN where the baseline is missing or zero */
+        static double[] ratios(double[] system, double[] baseline) {
+            double[] r = new double[Math.min(system.length, baseline.length)];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = baseline[i] > 0 ? system[i] / baseline[i] : Double.NaN;
+            }
+            return r;
+        }
+
+        /** lag "grows" when the last third's median exceeds the first third's by more than 25 ms and by half */
+        static boolean grows(double firstMedian, double lastMedian) {
+            if (Double.isNaN(firstMedian) || Double.isNaN(lastMedian)) return true;
+            return lastMedian - firstMedian > 25 && lastMedian > 1.5 * firstMedian;
+        }
     }
 
-    // ------------------------------------------------------------------ pgbench baseline
+    static void selfTest() {
+        check(Stats.median(new double[]{3, 1, 2}) == 2, "median of odd count");
+        check(Stats.median(new double[]{4, 1, 3, 2}) == 2.5, "median of even count");
+        check(Stats.median(new double[]{Double.NaN, 5, 1}) == 3, "median ignores NaN");
+        check(Double.isNaN(Stats.median(new double[0])), "median of nothing");
+        long[] hundred = new long[100];
+        for (int i = 0; i < 100; i++) hundred[i] = i + 1;
+        check(Stats.percentile(hundred, .5) == 50, "p50 of 1..100");
+        check(Stats.percentile(hundred, .99) == 99, "p99 of 1..100");
+        check(Stats.percentile(hundred, 1) == 100, "p100 of 1..100");
+        check(Stats.percentile(new long[]{7}, .99) == 7, "percentile of one value");
+        double[] r = Stats.ratios(new double[]{100, 200, 50}, new double[]{1000, 0, 100});
+        check(r[0] == 0.1 && Double.isNaN(r[1]) && r[2] == 0.5, "ratios per round");
+        check(Stats.median(r) == 0.3, "median ratio skips a missing baseline");
+        check(!Stats.grows(30, 40) && Stats.grows(30, 80) && !Stats.grows(100, 130), "growth rule");
+        Recorder rec = new Recorder();
+        rec.add(1_000_000, 200);
+        rec.add(3_000_000, 500);
+        Result res = Result.merge(1, new Recorder[]{rec}, 1_000_000_000L);
+        check(res.opsPerSec() == 1 && res.errors == 1 && res.pct(1) == 3, "only 2xx count as throughput");
+    }
 
-    static final class Baseline {
-        final String[] conn; // host, port, db, user
-        final Path dir;
-        final Map<Integer, List<double[]>> runs = new LinkedHashMap<>(); // c -> [tps, avg latency ms]
-        final boolean enabled;
-
-        Baseline(String[] conn, Path dir, boolean enabled) {
-            this.conn = conn;
-            this.dir = dir;
-            this.enabled = enabled;
-        }
-
-        static Baseline create() throws Exception {
-            if (pgbench == null || !Files.isExecutable(Path.of(pgbench))) {
-                log("pgbench not found (%s): skipping the PostgreSQL baseline; ratios will be blank", pgbench);
-                return new Baseline(null, null, false);
-            }
-            if (dbUrl == null) {
-                log("no --db-url: skipping the PostgreSQL baseline");
-                return new Baseline(null, null, false);
-            }
-            Matcher m = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*").matcher(dbUrl);
-            if (!m.matches()) {
-                log("cannot parse %s: skipping the PostgreSQL baseline", dbUrl);
-                return new Baseline(null, null, false);
-            }
-            String user = System.getenv().getOrDefault("MINKSHOP_DB_USERNAME", "minkshop");
-            String[] conn = {m.group(1), m.group(2) == null ? "5432" : m.group(2), m.group(3), user};
-            Path dir = Files.createTempDirectory("shopbench");
-            // The baseline table copies the real event table (columns, PK, both unique constraints) from the schema
-            // Flyway created, with its own sequence, in a separate schema.
-            Files.writeString(dir.resolve("setup.sql"), String.join("\n",
-                    "CREATE SCHEMA IF NOT EXISTS bench_baseline;",
-                    "CREATE SEQUENCE IF NOT EXISTS bench_baseline.ev_seq;",
-                    "CREATE TABLE IF NOT EXISTS bench_baseline.ev (LIKE eventstore.domain_event_entry INCLUDING ALL EXCLUDING DEFAULTS);",
-                    "ALTER TABLE bench_baseline.ev ALTER COLUMN global_index SET DEFAULT nextval('bench_baseline.ev_seq');",
-                    "TRUNCATE bench_baseline.ev;", ""));
-            Files.writeString(dir.resolve("ev1.sql"),
-                    "INSERT INTO bench_baseline.ev(event_identifier, aggregate_identifier, sequence_number, type, payload_type,"
-                    + " payload, meta_data, time_stamp) VALUES (gen_random_uuid()::text, gen_random_uuid()::text, 0, 'Cart',"
-                    + " 'com.minkshop.api.cart.CartCreatedEvent', convert_to(repeat('x',300),'UTF8'), convert_to('{}','UTF8'),"
-                    + " now()::text);\n");
-            Baseline b = new Baseline(conn, dir, true);
-            if (b.pgbench(List.of("-n", "-M", "simple", "-t", "1", "-c", "1", "-f", dir.resolve("setup.sql").toString()), 60) == null) {
-                log("creating the baseline table failed: skipping the PostgreSQL baseline");
-                return new Baseline(null, null, false);
-            }
-            return b;
-        }
-
-        String key(int c) {
-            return enabled && (c == 8 || c == 32) ? "pgbench ev1 c=" + c : null;
-        }
-
-        void run(int c) throws Exception {
-            if (!enabled) return;
-            pgbench(List.of("-n", "-M", "simple", "-t", "1", "-c", "1", "-f", dir.resolve("setup.sql").toString()), 60);
-            String out = pgbench(List.of("-n", "-M", "prepared", "-T", String.valueOf(pgbenchSec), "-c", String.valueOf(c),
-                                         "-j", "2", "-f", dir.resolve("ev1.sql").toString()), pgbenchSec + 120);
-            if (out == null) return;
-            Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
-            Matcher lat = Pattern.compile("latency average = ([0-9.]+) ms").matcher(out);
-            Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(out);
-            if (!tps.find()) {
-                log("pgbench output not understood:\n%s", out);
-                return;
-            }
-            double[] v = {Double.parseDouble(tps.group(1)), lat.find() ? Double.parseDouble(lat.group(1)) : Double.NaN,
-                          failed.find() ? Double.parseDouble(failed.group(1)) : 0};
-            runs.computeIfAbsent(c, k -> new ArrayList<>()).add(v);
-            log("pgbench ev1 c=%-3d %8.1f tx/s  latency avg %.2f ms", c, v[0], v[1]);
-        }
-
-        Double mean(int c) {
-            List<double[]> l = runs.get(c);
-            return l == null || l.isEmpty() ? null : l.stream().mapToDouble(x -> x[0]).average().orElse(Double.NaN);
-        }
-
-        String pgbench(List<String> args, int timeoutSec) throws Exception {
-            List<String> cmd = new ArrayList<>(List.of(pgbench, "-h", conn[0], "-p", conn[1], "-U", conn[3]));
-            cmd.addAll(args);
-            cmd.add(conn[2]);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().put("PGPASSWORD", System.getenv().getOrDefault("MINKSHOP_DB_PASSWORD", "minkshop"));
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes(); // pgbench -T ends by itself; the wait below is a safety net
-            if (!p.waitFor(timeoutSec, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                log("pgbench timed out");
-                return null;
-            }
-            String s = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                log("pgbench failed (exit %d):\n%s", p.exitValue(), s);
-                return null;
-            }
-            return s;
-        }
+    static void check(boolean ok, String what) {
+        if (!ok) throw new AssertionError("self-test failed: " + what);
     }
 
     // ------------------------------------------------------------------ report
 
-    static void printTable(List<Row> rows, Baseline pg, Map<Integer, Double> ping, LagResult lag) {
-        StringBuilder sb = new StringBuilder();
-        String line = "-".repeat(118) + "\n";
-        sb.append("\nMinkShop benchmark, run ").append(RUN).append(" (").append(Runtime.getRuntime().availableProcessors())
-          .append(" CPUs; warm-up ").append(warmupSec).append(" s + measured ").append(durationSec).append(" s per workload)\n");
-        sb.append(line);
-        sb.append(String.format(Locale.ROOT, "%-24s %5s %10s %9s %9s %8s  %-18s %10s %7s  %s%n", "workload", "conc",
-                                "ops/s", "p50 ms", "p99 ms", "errors", "baseline", "base ops/s", "ratio", "A.6 target"));
-        sb.append(line);
-        if (pg.enabled) {
-            for (var e : pg.runs.entrySet()) {
-                int i = 1;
-                for (double[] v : e.getValue()) {
-                    sb.append(String.format(Locale.ROOT, "%-24s %5d %10.1f %9s %9s %8.0f  %-18s %10s %7s  %s%n",
-                                            "pgbench ev1 (round " + i++ + ")", e.getKey(), v[0], "avg " + fmt(v[1]), "-",
-                                            v[2], "", "", "", "baseline"));
+    static final class Report {
+        record Row(String metric, double value, String unit, Double baseline, Double ratio, String target,
+                   Boolean pass) {
+        }
+
+        final List<Row> rows = new ArrayList<>();
+
+        void row(String metric, double value, String unit, Double baseline, Double ratio, String target,
+                 Boolean pass) {
+            rows.add(new Row(metric, value, unit, baseline, ratio, target, pass));
+        }
+
+        boolean allPassed() {
+            return rows.stream().allMatch(r -> r.pass() == null || r.pass());
+        }
+
+        String table(List<String> notes) {
+            StringBuilder sb = new StringBuilder();
+            String line = "-".repeat(112) + "\n";
+            sb.append(String.format(Locale.ROOT, "%nMinkShop benchmark %s, %s run, %s configuration, %d CPUs%n", RUN,
+                                    mode, config, Runtime.getRuntime().availableProcessors()));
+            sb.append(line).append(String.format(Locale.ROOT, "%-46s %12s %-8s %10s %7s %-10s %s%n", "metric",
+                                                 "value", "unit", "baseline", "ratio", "target", "result"));
+            sb.append(line);
+            for (Row r : rows) {
+                sb.append(String.format(Locale.ROOT, "%-46s %12s %-8s %10s %7s %-10s %s%n", r.metric(),
+                                        fmt(r.value()), r.unit(), r.baseline() == null ? "" : fmt(r.baseline()),
+                                        r.ratio() == null ? "" : String.format(Locale.ROOT, "%.3f", r.ratio()),
+                                        r.target() == null ? "" : r.target(),
+                                        r.pass() == null ? "" : r.pass() ? "pass" : "FAIL"));
+            }
+            sb.append(line);
+            for (String n : notes) sb.append("  ").append(n).append('\n');
+            sb.append(allPassed() ? "all targets met\n" : "targets missed: " + rows.stream()
+                    .filter(r -> r.pass() != null && !r.pass()).map(Row::metric).toList() + "\n");
+            return sb.toString();
+        }
+
+        Path writeJson(List<String> notes) throws IOException {
+            Files.createDirectories(outDir);
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                                            .format(Instant.now());
+            StringBuilder sb = new StringBuilder("{\n");
+            sb.append("  \"run\": ").append(q(RUN)).append(",\n  \"time\": ").append(q(Instant.now().toString()))
+              .append(",\n  \"mode\": ").append(q(mode)).append(",\n  \"configuration\": ").append(q(config))
+              .append(",\n  \"cpus\": ").append(Runtime.getRuntime().availableProcessors())
+              .append(",\n  \"passed\": ").append(allPassed()).append(",\n  \"rows\": [\n");
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                sb.append("    {\"metric\": ").append(q(r.metric())).append(", \"value\": ").append(num(r.value()))
+                  .append(", \"unit\": ").append(q(r.unit())).append(", \"baseline\": ").append(num(r.baseline()))
+                  .append(", \"ratio\": ").append(num(r.ratio())).append(", \"target\": ")
+                  .append(r.target() == null ? "null" : q(r.target())).append(", \"pass\": ").append(r.pass())
+                  .append(i + 1 < rows.size() ? "},\n" : "}\n");
+            }
+            sb.append("  ],\n  \"notes\": [\n");
+            for (int i = 0; i < notes.size(); i++) {
+                sb.append("    ").append(q(notes.get(i))).append(i + 1 < notes.size() ? ",\n" : "\n");
+            }
+            sb.append("  ]\n}\n");
+            Path file = outDir.resolve("bench-" + stamp + "-" + mode + "-" + config + ".json");
+            Files.writeString(file, sb.toString());
+            Files.writeString(outDir.resolve("latest-" + config + ".json"), sb.toString());
+            return file;
+        }
+
+        static String num(Double v) {
+            return v == null || v.isNaN() || v.isInfinite() ? "null" : String.format(Locale.ROOT, "%.3f", v);
+        }
+
+        static String q(String s) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (char ch : s.toCharArray()) {
+                switch (ch) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    default -> {
+                        if (ch < 0x20) sb.append(String.format("\\u%04x", (int) ch));
+                        else sb.append(ch);
+                    }
                 }
             }
+            return sb.append('"').toString();
         }
-        for (Row row : rows) {
-            Result r = row.r();
-            Double base = null;
-            if ("ev1".equals(row.baselineKind())) base = pg.mean(r.concurrency);
-            if ("ping".equals(row.baselineKind())) base = ping.get(r.concurrency);
-            String ratio = base == null || base == 0 ? "-" : String.format(Locale.ROOT, "%.2f", r.opsPerSec() / base);
-            String baseName = base == null ? "-" : row.baselineKey() + ("ev1".equals(row.baselineKind()) ? " (mean)" : "");
-            sb.append(String.format(Locale.ROOT, "%-24s %5d %10.1f %9s %9s %8d  %-18s %10s %7s  %s%n", r.name,
-                                    r.concurrency, r.opsPerSec(), fmt(r.pct(.5)), fmt(r.pct(.99)), r.errors, baseName,
-                                    base == null ? "-" : String.format(Locale.ROOT, "%.1f", base), ratio, row.target()));
-        }
-        sb.append(line);
-        Result l = lag.lag();
-        sb.append(String.format(Locale.ROOT,
-                "P7 lag (command response → GET ?minVersion answered) at %.0f cmds/s target (%.1f achieved, %d late starts): "
-                + "p50 %s ms, p95 %s ms, p99 %s ms, max %s ms, n=%d, non-2xx %d %s%n",
-                lag.targetRate(), lag.commands().opsPerSec(), lag.late(), fmt(l.pct(.5)), fmt(l.pct(.95)), fmt(l.pct(.99)),
-                fmt(l.max()), l.count(), l.errors, l.errors > 0 ? l.statuses : ""));
-        for (Row row : rows) {
-            if (row.r().errors > 0) sb.append("non-2xx in ").append(row.r().name).append(" c=").append(row.r().concurrency)
-                                      .append(": ").append(row.r().statuses).append(" (-1 = connection error/timeout)\n");
-        }
-        for (String n : notes) sb.append(n).append('\n');
-        sb.append("ops/s counts 2xx responses only. ev1 ratios divide by the mean of the two interleaved pgbench rounds at the same\n"
-                  + "concurrency; P8 divides by a trivial Spring GET (/actuator/health/liveness) measured just before it.\n");
-        System.out.print(sb);
     }
 
     static String fmt(double v) {
-        return Double.isNaN(v) ? "-" : v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        if (Double.isNaN(v)) return "-";
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
     // ------------------------------------------------------------------ misc

@@ -28,7 +28,7 @@ public record QueryProperties(@DefaultValue EventStore eventStore,
      * @param batchSize  rows per read query
      */
     public record EventStore(@DefaultValue("eventstore") String schema,
-                             @DefaultValue("50ms") Duration fetchDelay,
+                             @DefaultValue("20ms") Duration fetchDelay,
                              @DefaultValue("100") int batchSize) {
     }
 
