@@ -17,6 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,6 +45,10 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     private final MeterRegistry registry;
+    // the registry's own lookup builds an id and a meter filter chain per call; the tag sets are bounded (see above)
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
     CommandMetricsInterceptor(MeterRegistry registry) {
         this.registry = registry;
@@ -61,25 +67,23 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
     }
 
     private void record(String type, Timer.Sample sample, Outcome outcome) {
-        sample.stop(Timer.builder(DURATION)
-                         .description("Time from handling a command to the end of its unit of work (incl. commit)")
-                         .tag("command_type", type)
-                         .serviceLevelObjectives(BUCKETS)
-                         .register(registry));
-        Counter.builder(COMMANDS)
-               .description("Commands handled, by outcome: success, rejected (business rule, not found), "
-                            + "conflict (concurrent modification) or failed (unexpected)")
-               .tag("command_type", type)
-               .tag("status", outcome.status)
-               .register(registry)
-               .increment();
+        sample.stop(timers.computeIfAbsent(type, t -> Timer.builder(DURATION)
+                .description("Time from handling a command to the end of its unit of work (incl. commit)")
+                .tag("command_type", t)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)));
+        outcomes.computeIfAbsent(type + ' ' + outcome.status, k -> Counter.builder(COMMANDS)
+                .description("Commands handled, by outcome: success, rejected (business rule, not found), "
+                             + "conflict (concurrent modification) or failed (unexpected)")
+                .tag("command_type", type)
+                .tag("status", outcome.status)
+                .register(registry)).increment();
         if (outcome.code != null) {
-            Counter.builder(ERRORS)
-                   .description("Commands that did not succeed, by error code")
-                   .tag("command_type", type)
-                   .tag("code", outcome.code.name())
-                   .register(registry)
-                   .increment();
+            errors.computeIfAbsent(type + ' ' + outcome.code.name(), k -> Counter.builder(ERRORS)
+                    .description("Commands that did not succeed, by error code")
+                    .tag("command_type", type)
+                    .tag("code", outcome.code.name())
+                    .register(registry)).increment();
         }
     }
 
