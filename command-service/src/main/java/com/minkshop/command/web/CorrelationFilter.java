@@ -19,8 +19,8 @@ import java.io.IOException;
  * every other filter, controller and error handler logs it and puts it into problem documents; the command gateway
  * copies it from the MDC into the command's metadata.
  * <p>
- * Runs again on the async dispatch (controllers answer with futures) and on error dispatches, with the id fixed on
- * the first pass, because those run on other threads with an empty MDC.
+ * Runs again on an async dispatch (a command still retrying after a conflict) and on error dispatches, with the id
+ * fixed on the first pass, because those run on other threads with an empty MDC.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
