@@ -12,6 +12,7 @@ OUT_DIR="$ROOT/.shop/bench"
 LOG_DIR="$ROOT/.shop/logs"
 DB_USER="minkshop"
 DB_NAME="minkshop_bench"
+DB_PASSWORD="minkshop"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -49,38 +50,8 @@ done
 
 # ---------------------------------------------------------------- tools
 
-find_pg_bin() {
-    if [[ -n "${PG_BIN:-}" ]]; then echo "$PG_BIN"; return; fi
-    local dir
-    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/pgsql/bin; do
-        if [[ -x "$dir/initdb" && -x "$dir/pgbench" ]]; then echo "$dir"; return; fi
-    done
-    if command -v initdb >/dev/null 2>&1 && command -v pgbench >/dev/null 2>&1; then
-        dirname "$(command -v initdb)"; return
-    fi
-    die "no PostgreSQL server binaries with pgbench found (apt-get install -y postgresql postgresql-contrib)"
-}
-
-as_pg() {
-    if [[ $EUID -eq 0 ]]; then
-        runuser -u postgres -- "$@"
-    else
-        "$@"
-    fi
-}
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# a free port that none of the usual run/test ports can take
-free_port() {
-    local port
-    for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 30000 ))
-        case "$port" in 28080|28081) continue ;; esac
-        if ! port_in_use "$port"; then echo "$port"; return; fi
-    done
-    die "no free TCP port found"
-}
+# shellcheck source=../scripts/postgres.sh
+source "$ROOT/scripts/postgres.sh"
 
 wait_for_http() {
     local url="$1" name="$2" pid="$3"
@@ -95,6 +66,7 @@ wait_for_http() {
 command -v java >/dev/null 2>&1 || die "Java 17 or newer is required"
 command -v curl >/dev/null 2>&1 || die "curl is required (apt-get install -y curl)"
 PG_BIN_DIR="$(find_pg_bin)"
+[[ -x "$PG_BIN_DIR/pgbench" ]] || die "pgbench not found in $PG_BIN_DIR (apt-get install -y postgresql-contrib)"
 
 # the harness's own arithmetic first: a wrong median or percentile would make every figure wrong
 java "$ROOT/bench/ShopBench.java" --self-test >/dev/null || die "ShopBench self-test failed"
@@ -110,9 +82,7 @@ cleanup() {
     trap - EXIT INT TERM
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
-    if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
-        as_pg "$PG_BIN_DIR/pg_ctl" -D "$PG_DATA" -w -t 60 -m fast stop >/dev/null 2>&1
-    fi
+    [[ -n "$PG_DATA" ]] && stop_cluster "$PG_DATA"
     [[ -n "$PG_DATA" && -f "$PG_DATA/server.log" ]] && cp "$PG_DATA/server.log" "$LOG_DIR/bench-postgres.log"
     [[ -n "$WORK" ]] && rm -rf "$WORK"
     exit "$rc"
@@ -129,7 +99,7 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
     (cd "$ROOT" && ./mvnw -B -q -o package -DskipTests -Dbuild.dir.name="$BUILD_DIR" 2>/dev/null \
         || ./mvnw -B -q package -DskipTests -Dbuild.dir.name="$BUILD_DIR") || die "build failed"
 fi
-VERSION="$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+VERSION="$(project_version)"
 CJAR="$ROOT/command-service/$BUILD_DIR/command-service-$VERSION.jar"
 QJAR="$ROOT/query-service/$BUILD_DIR/query-service-$VERSION.jar"
 [[ -f "$CJAR" && -f "$QJAR" ]] || die "jars not found in */$BUILD_DIR/ (build them or drop --skip-build)"
@@ -140,20 +110,10 @@ WORK="$(mktemp -d /tmp/minkshop-bench.XXXXXX)"
 chmod 755 "$WORK"
 PG_DATA="$WORK/data"
 PG_PORT="$(free_port)"
-mkdir -p "$PG_DATA"
-[[ $EUID -eq 0 ]] && chown postgres: "$PG_DATA"
-chmod 700 "$PG_DATA"
-as_pg "$PG_BIN_DIR/initdb" -D "$PG_DATA" -U "$DB_USER" --auth=trust -E UTF8 --no-locale >/dev/null
 # Durability stays on (fsync, synchronous_commit, full_page_writes are the defaults); the sizes are those of the
 # reference measurements (perf-reliability.md A.0).
-PG_OPTS="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200"
-PG_OPTS+=" -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on"
-PG_OPTS+=" -c idle_in_transaction_session_timeout=30s"
-as_pg "$PG_BIN_DIR/pg_ctl" -D "$PG_DATA" -w -t 60 -l "$PG_DATA/server.log" \
-    -o "$PG_OPTS" start >/dev/null \
-    || { cat "$PG_DATA/server.log" >&2; die "PostgreSQL did not start"; }
-"$PG_BIN_DIR/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" -d postgres \
-    -c "CREATE DATABASE $DB_NAME OWNER $DB_USER" || die "cannot create $DB_NAME"
+start_cluster "$PG_DATA" "$PG_PORT" "-c shared_buffers=512MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on"
+create_database "$PG_PORT" "$DB_NAME"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME"
 log "PostgreSQL $("$PG_BIN_DIR/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (fresh cluster in $WORK)"
 
