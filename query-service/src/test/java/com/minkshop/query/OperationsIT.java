@@ -5,6 +5,7 @@ import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.common.Money;
 import com.minkshop.api.product.ProductCreatedEvent;
 import com.minkshop.api.product.StockAddedEvent;
+import com.minkshop.query.admin.ProcessorControl;
 import com.minkshop.query.support.EventStoreWriter;
 import com.minkshop.query.support.Http;
 import com.minkshop.query.support.Http.Response;
@@ -52,6 +53,8 @@ class OperationsIT {
     @Autowired
     private EventProcessingConfiguration processing;
     @Autowired
+    private ProcessorControl control;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
 
@@ -88,7 +91,7 @@ class OperationsIT {
     @Test
     void reportsAStoppedProcessorsLagAndTakesTheServiceOutOfRotationUntilItRunsAgain() {
         StreamingEventProcessor products = processor(PRODUCT_VIEW);
-        products.shutDown();
+        control.stop(products);
         try {
             String id = "LAG-" + System.nanoTime();
             events.append("Product", id,
@@ -112,7 +115,7 @@ class OperationsIT {
             assertThat(stopped.path("status").asText()).isEqualTo("OUT_OF_SERVICE");
             assertThat(stopped.path("lagEvents").asLong()).isEqualTo(3);
         } finally {
-            products.start();
+            control.start(products);
         }
 
         await().atMost(TIMEOUT).untilAsserted(() -> {

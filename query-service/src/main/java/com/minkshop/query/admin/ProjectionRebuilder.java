@@ -26,21 +26,23 @@ public class ProjectionRebuilder {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProcessorControl control;
 
-    ProjectionRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ProcessorControl control) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.control = control;
     }
 
     public synchronized List<String> rebuildAll() {
         List<StreamingEventProcessor> processors = processors();
         // a token can only be reset while no thread holds its claim
-        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(control::stop);
         for (StreamingEventProcessor processor : processors) {
             processor.resetTokens();
             log.info("Processor [{}] reset; replaying all events", processor.getName());
         }
-        processors.forEach(StreamingEventProcessor::start);
+        processors.forEach(control::start);
         return processors.stream().map(StreamingEventProcessor::getName).toList();
     }
 
