@@ -3,6 +3,7 @@ package com.minkshop.query.cart;
 import com.minkshop.api.cart.CartCreatedEvent;
 import com.minkshop.api.cart.CartSummary;
 import com.minkshop.api.common.Money;
+import com.minkshop.query.persistence.ViewRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 @Entity
 @Table(name = "cart_view")
-class CartView {
+class CartView extends ViewRow<String> {
 
     static final String OPEN = "open";
     static final String CHECKED_OUT = "checked_out";
@@ -40,6 +41,7 @@ class CartView {
 
     static CartView created(CartCreatedEvent event, long sequenceNumber) {
         CartView view = new CartView();
+        view.markCreated();
         view.cartId = event.cartId();
         view.customerId = event.customerId();
         view.status = OPEN;
@@ -111,5 +113,10 @@ class CartView {
 
     CartView() {
         // required by JPA
+    }
+
+    @Override
+    public String getId() {
+        return cartId;
     }
 }

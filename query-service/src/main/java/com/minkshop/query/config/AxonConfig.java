@@ -98,8 +98,11 @@ class AxonConfig {
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.registerDefaultDeadLetterPolicy(c -> new LoggingEnqueuePolicy());
             // A rebuild replays every event, so letters parked before it would only be duplicates afterwards.
+            // The cache remembers which sequences are parked: with an empty queue an event costs no lookup (and no
+            // Hibernate auto-flush check of the whole batch). This replaces Axon's registration for the group, so
+            // the dlq.cache properties would have no effect.
             ProcessingGroups.ALL.forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
-                    group, (c, builder) -> builder.allowReset(true)));
+                    group, (c, builder) -> builder.allowReset(true).enableSequenceIdentifierCache()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package com.minkshop.query.dashboard;
 
+import com.minkshop.query.persistence.ViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import java.math.BigDecimal;
  */
 @Entity
 @Table(name = "dashboard_order")
-class DashboardOrder {
+class DashboardOrder extends ViewRow<String> {
 
     @Id
     private String orderId;
@@ -26,6 +27,7 @@ class DashboardOrder {
         this.status = "pending";
         this.totalAmount = totalAmount;
         this.version = sequenceNumber + 1;
+        markCreated();
     }
 
     boolean hasApplied(long sequenceNumber) {
@@ -48,5 +50,10 @@ class DashboardOrder {
 
     DashboardOrder() {
         // required by JPA
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
     }
 }

@@ -1,5 +1,6 @@
 package com.minkshop.query.dashboard;
 
+import com.minkshop.query.persistence.ViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "dashboard_product")
-class DashboardProduct {
+class DashboardProduct extends ViewRow<String> {
 
     @Id
     private String productId;
@@ -23,6 +24,7 @@ class DashboardProduct {
         this.name = name;
         this.availableStock = availableStock;
         this.version = sequenceNumber + 1;
+        markCreated();
     }
 
     boolean hasApplied(long sequenceNumber) {
@@ -45,5 +47,10 @@ class DashboardProduct {
 
     DashboardProduct() {
         // required by JPA
+    }
+
+    @Override
+    public String getId() {
+        return productId;
     }
 }

@@ -20,6 +20,7 @@ import com.minkshop.query.config.QueryProperties;
 import com.minkshop.query.consistency.AfterCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
@@ -51,8 +52,8 @@ class DashboardProjector {
     }
 
     @EventHandler
-    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber) {
-        if (products.existsById(event.productId())) {
+    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (!replay.isReplay() && products.findById(event.productId()).isPresent()) {
             return;
         }
         products.save(new DashboardProduct(event.productId(), event.name(), event.initialStock(), sequenceNumber));
@@ -109,8 +110,8 @@ class DashboardProjector {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber) {
-        if (orders.existsById(event.orderId())) {
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (!replay.isReplay() && orders.findById(event.orderId()).isPresent()) {
             return;
         }
         orders.save(new DashboardOrder(event.orderId(), event.totalAmount().amount(), sequenceNumber));

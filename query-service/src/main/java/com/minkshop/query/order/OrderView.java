@@ -4,6 +4,7 @@ import com.minkshop.api.common.Money;
 import com.minkshop.api.order.OrderPlacedEvent;
 import com.minkshop.api.order.OrderSummary;
 import com.minkshop.api.order.ShippingAddress;
+import com.minkshop.query.persistence.ViewRow;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "order_view")
-class OrderView {
+class OrderView extends ViewRow<String> {
 
     static final String PENDING = "pending";
     static final String PAID = "paid";
@@ -64,6 +65,7 @@ class OrderView {
 
     static OrderView placed(OrderPlacedEvent event, long sequenceNumber) {
         OrderView view = new OrderView();
+        view.markCreated();
         view.orderId = event.orderId();
         view.customerId = event.customerId();
         view.cartId = event.cartId();
@@ -158,5 +160,10 @@ class OrderView {
 
     OrderView() {
         // required by JPA
+    }
+
+    @Override
+    public String getId() {
+        return orderId;
     }
 }

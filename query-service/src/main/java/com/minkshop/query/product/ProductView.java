@@ -3,6 +3,7 @@ package com.minkshop.query.product;
 import com.minkshop.api.common.Money;
 import com.minkshop.api.product.ProductCreatedEvent;
 import com.minkshop.api.product.ProductSummary;
+import com.minkshop.query.persistence.ViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "product_view")
-class ProductView {
+class ProductView extends ViewRow<String> {
 
     @Id
     private String productId;
@@ -29,6 +30,7 @@ class ProductView {
 
     static ProductView created(ProductCreatedEvent event, long sequenceNumber) {
         ProductView view = new ProductView();
+        view.markCreated();
         view.productId = event.productId();
         view.sku = event.sku();
         view.name = event.name();
@@ -97,5 +99,10 @@ class ProductView {
 
     ProductView() {
         // required by JPA
+    }
+
+    @Override
+    public String getId() {
+        return productId;
     }
 }
