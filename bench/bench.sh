@@ -28,6 +28,9 @@ Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME]
   --skip-build    use the jars already built (in */target/, or */NAME/ with --build-dir NAME)
   -- OPTIONS      passed to bench/ShopBench.java (see its header), e.g. -- --phase-seconds 8
 
+Diagnosis: BENCH_QRY_OPTS adds JVM options to the query-service (e.g. a JFR recording), BENCH_PG_OPTS server
+options to PostgreSQL (e.g. -c shared_preload_libraries=pg_stat_statements).
+
 Results: a table on stdout, JSON in .shop/bench/, service and PostgreSQL logs in .shop/logs/bench-*.log.
 Exit status 0 = every target met, 1 = a target missed, 2 = the harness itself failed.
 EOF
@@ -112,7 +115,7 @@ PG_DATA="$WORK/data"
 PG_PORT="$(free_port)"
 # Durability stays on (fsync, synchronous_commit, full_page_writes are the defaults); the sizes are those of the
 # reference measurements (perf-reliability.md A.0).
-start_cluster "$PG_DATA" "$PG_PORT" "-c shared_buffers=512MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on"
+start_cluster "$PG_DATA" "$PG_PORT" "${BENCH_PG_OPTS:-} -c shared_buffers=512MB -c max_wal_size=4GB -c fsync=on -c synchronous_commit=on"
 create_database "$PG_PORT" "$DB_NAME"
 DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME"
 log "PostgreSQL $("$PG_BIN_DIR/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT (fresh cluster in $WORK)"
@@ -141,7 +144,7 @@ java -Xms512m -Xmx512m -jar "$CJAR" --server.port="$CPORT" "${CMD_PROPS[@]}" \
     > "$LOG_DIR/bench-command-service.log" 2>&1 &
 PIDS+=("$!")
 wait_for_http "http://127.0.0.1:$CPORT/actuator/health" command-service "${PIDS[0]}"
-java -Xms512m -Xmx512m -jar "$QJAR" --server.port="$QPORT" "${QRY_PROPS[@]}" \
+java -Xms512m -Xmx512m ${BENCH_QRY_OPTS:-} -jar "$QJAR" --server.port="$QPORT" "${QRY_PROPS[@]}" \
     > "$LOG_DIR/bench-query-service.log" 2>&1 &
 PIDS+=("$!")
 wait_for_http "http://127.0.0.1:$QPORT/actuator/health" query-service "${PIDS[1]}"
