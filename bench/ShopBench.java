@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * <p>
  * Options: {@code --mode quick|full --command URL --query URL --pg-bin DIR --pg-port P --db NAME --db-user U
  * --migration V1__event_store.sql --out DIR [--config NAME] [--service-pids A,B] [--phase-seconds S]
- * [--warmup-seconds S] [--replay-events N]}, or {@code --self-test} to check the arithmetic. Every loop is bounded
+ * [--warmup-seconds S] [--replay-events N] [--only b3|b4] [--lag-rates R1,R2,...]}, or {@code --self-test} to check
+ * the arithmetic ({@code --only} runs one measurement alone, for diagnosis). Every loop is bounded
  * by time and count; all traffic stays on loopback. Exit status: 0 every target met, 1 a target missed, 2 failure.
  */
 public class ShopBench {
@@ -70,6 +71,7 @@ public class ShopBench {
     static int replayBudgetSec;
     static String only = "all";
     static String lastStatus = "";
+    static double[] lagRates = {25, 50, 100, 150};
     static double resetSec;
     static final int ROUNDS = 3;
     static final int CLIENTS = 32;
@@ -115,6 +117,7 @@ public class ShopBench {
                 case "--phase-seconds" -> phase = Math.min(60, Integer.parseInt(v));
                 case "--warmup-seconds" -> warm = Math.min(60, Integer.parseInt(v));
                 case "--only" -> only = v;
+                case "--lag-rates" -> lagRates = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
                 case "--replay-events" -> replay = Math.min(5_000_000, Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -161,6 +164,17 @@ public class ShopBench {
             return replay.eventsPerSec() / base >= 0.25 ? 0 : 1;
         }
         List<String> products = createProducts(20);
+        if (only.equals("b3")) { // diagnosis of the lag alone: B3 at each of --lag-rates, after a short warm-up
+            // long enough for the JIT to compile the command and projection paths, as in the full run
+            runPhase(8, 45, 0, (t, n) -> post(commandUrl + "/api/carts", createCartBody("w-" + RUN + "-" + t + "-" + n)));
+            boolean met = true;
+            for (double rate : lagRates) {
+                drainProjections();
+                LagResult lag = runLag(rate);
+                met &= lag.lag.pct(.5) <= 50 && lag.lag.pct(.99) <= 150;
+            }
+            return met ? 0 : 1;
+        }
 
         log("initial warm-up %d s (create cart, add item, get product; c=8)", initialWarmSec);
         runPhase(8, initialWarmSec, 0, (t, n) -> {
@@ -507,7 +521,7 @@ public class ShopBench {
                         late.incrementAndGet();
                     }
                     boolean measured = due >= measureFrom;
-                    String id = "b3-" + RUN + "-" + s;
+                    String id = "b3-" + RUN + "-" + (long) rate + "-" + s;
                     long t0 = System.nanoTime();
                     long version;
                     try {

@@ -10,6 +10,7 @@ import com.minkshop.query.config.ProcessingGroups;
 import com.minkshop.query.consistency.AfterCommit;
 import com.minkshop.query.consistency.ViewName;
 import com.minkshop.query.consistency.ViewVersionTracker;
+import com.minkshop.query.persistence.PendingRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -27,10 +28,13 @@ import java.util.function.Consumer;
 class CartProjector {
 
     private final CartViewRepository carts;
+    private final PendingRows<String, CartView> created;
     private final ViewVersionTracker versions;
 
     CartProjector(CartViewRepository carts, ViewVersionTracker versions) {
         this.carts = carts;
+        // a cart's first items usually follow in the same batch: the row is written once, with them
+        this.created = new PendingRows<>(carts);
         this.versions = versions;
     }
 
@@ -39,10 +43,12 @@ class CartProjector {
         // A rebuild starts from the tables its reset emptied, so a replayed creation never meets its row: no lookup.
         // Live, a lookup by id (not existsById, whose query would flush each pending row of the batch on its own
         // instead of in one JDBC batch at commit) guards against creating it twice.
-        if (!replay.isReplay() && carts.findById(event.cartId()).isPresent()) {
+        if (!replay.isReplay() && created.find(event.cartId()).isPresent()) {
             return;
         }
-        committed(carts.save(CartView.created(event, sequenceNumber)));
+        CartView cart = CartView.created(event, sequenceNumber);
+        created.add(cart);
+        committed(cart);
     }
 
     @EventHandler
@@ -94,8 +100,8 @@ class CartProjector {
     }
 
     private void update(String cartId, long sequenceNumber, Consumer<CartView> change) {
-        CartView cart = carts.findById(cartId)
-                             .orElseThrow(() -> new IllegalStateException("No cart view for [" + cartId + "]"));
+        CartView cart = created.find(cartId)
+                               .orElseThrow(() -> new IllegalStateException("No cart view for [" + cartId + "]"));
         if (cart.hasApplied(sequenceNumber)) {
             return;
         }

@@ -143,6 +143,23 @@ class CartProjectorIT {
     }
 
     @Test
+    void aCartCreatedAndFilledInOneBatchIsStoredInItsFinalState() {
+        driver.applyBatch(id, created(), widgets(2), gadget(1),
+                          new ItemQuantityChangedEvent(id, "PROD-001", 2, 3, T0.plusSeconds(3)));
+
+        CartSummary cart = view();
+        assertThat(cart.items()).extracting(CartItemSummary::productId).containsExactly("PROD-001", "PROD-002");
+        assertThat(cart.items().get(0).quantity()).isEqualTo(3);
+        assertThat(cart.totalAmount()).isEqualTo(Money.of("100.47"));
+        assertThat(cart.version()).isEqualTo(4);
+
+        // delivered again, in a batch or alone, nothing changes
+        driver.applyBatch(id, created(), widgets(2));
+        driver.apply(id, 0, created());
+        assertThat(view()).isEqualTo(cart);
+    }
+
+    @Test
     void eventsForUnknownCartOrLineFail() {
         assertThatThrownBy(() -> driver.apply(id, 1, widgets(1))).isInstanceOf(IllegalStateException.class);
 

@@ -21,15 +21,26 @@ public class ProjectorDriver {
     }
 
     public void apply(String aggregateId, long sequenceNumber, Object payload) {
+        transactions.executeWithoutResult(status -> handle(aggregateId, sequenceNumber, payload));
+    }
+
+    /** Applies the events as one aggregate's stream in a single transaction, like one processor batch. */
+    public void applyBatch(String aggregateId, Object... payloads) {
         transactions.executeWithoutResult(status -> {
-            try {
-                adapter.handle(new GenericDomainEventMessage<>("Test", aggregateId, sequenceNumber, payload));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < payloads.length; i++) {
+                handle(aggregateId, i, payloads[i]);
             }
         });
+    }
+
+    private void handle(String aggregateId, long sequenceNumber, Object payload) {
+        try {
+            adapter.handle(new GenericDomainEventMessage<>("Test", aggregateId, sequenceNumber, payload));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Applies the events as one aggregate's stream, sequence numbers 0, 1, 2, ... */
