@@ -20,7 +20,6 @@ import com.minkshop.query.config.QueryProperties;
 import com.minkshop.query.consistency.AfterCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
@@ -52,8 +51,8 @@ class DashboardProjector {
     }
 
     @EventHandler
-    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        if (!replay.isReplay() && products.findById(event.productId()).isPresent()) {
+    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber) {
+        if (products.findById(event.productId()).isPresent()) {
             return;
         }
         products.save(new DashboardProduct(event.productId(), event.name(), event.initialStock(), sequenceNumber));
@@ -110,8 +109,8 @@ class DashboardProjector {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        if (!replay.isReplay() && orders.findById(event.orderId()).isPresent()) {
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber) {
+        if (orders.findById(event.orderId()).isPresent()) {
             return;
         }
         orders.save(new DashboardOrder(event.orderId(), event.totalAmount().amount(), sequenceNumber));

@@ -14,7 +14,6 @@ import com.minkshop.query.consistency.ViewName;
 import com.minkshop.query.consistency.ViewVersionTracker;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,8 @@ class OrderProjector {
     }
 
     @EventHandler
-    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        if (!replay.isReplay() && orders.findById(event.orderId()).isPresent()) {
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber) {
+        if (orders.findById(event.orderId()).isPresent()) {
             return;
         }
         committed(orders.save(OrderView.placed(event, sequenceNumber)));

@@ -13,7 +13,6 @@ import com.minkshop.query.consistency.ViewName;
 import com.minkshop.query.consistency.ViewVersionTracker;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,8 @@ class ProductProjector {
     }
 
     @EventHandler
-    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        if (!replay.isReplay() && products.findById(event.productId()).isPresent()) {
+    void on(ProductCreatedEvent event, @SequenceNumber long sequenceNumber) {
+        if (products.findById(event.productId()).isPresent()) {
             // a replayed creation; the row already reflects it
             return;
         }

@@ -3,10 +3,13 @@ package com.minkshop.query.support;
 import com.minkshop.api.common.EventJson;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +56,17 @@ public class EventStoreWriter {
             version = sequence + 1;
         }
         return version;
+    }
+
+    /** Like {@link #append}, with the aggregate's events written in one statement batch. */
+    public long appendBatch(String aggregateType, String aggregateId, Object... payloads) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload));
+        }
+        engine.appendEvents(messages);
+        return version(aggregateId);
     }
 
     public long version(String aggregateId) {
