@@ -716,7 +716,13 @@ public class ShopBench {
     static RebuildProgress rebuild(long events) throws Exception {
         // the reset waits for each processor to finish the batch it is handling (here: live events of the seeding)
         long s0 = System.nanoTime();
-        HttpResponse<String> resp = postFull(queryUrl + "/admin/projections/rebuild", "{}", Duration.ofSeconds(300));
+        HttpResponse<String> resp;
+        try {
+            resp = postFull(queryUrl + "/admin/projections/rebuild", "{}", Duration.ofSeconds(300));
+        } catch (IOException staleConnection) {
+            // the server closes keep-alive connections left idle while seeding; a rebuild may safely run twice
+            resp = postFull(queryUrl + "/admin/projections/rebuild", "{}", Duration.ofSeconds(300));
+        }
         requireOk(resp.statusCode(), "rebuild");
         resetSec = (System.nanoTime() - s0) / 1e9;
         long r0 = System.nanoTime();
