@@ -5,13 +5,13 @@ import com.minkshop.api.cart.ItemAddedToCartEvent;
 import com.minkshop.api.cart.ItemQuantityChangedEvent;
 import com.minkshop.api.common.Money;
 import com.minkshop.query.support.EventStoreWriter;
+import com.minkshop.query.support.ServiceProcess;
 import com.minkshop.query.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -95,18 +95,10 @@ class CrashRecoveryIT {
         String jar = System.getProperty("queryServiceJar", "").trim();
         assertThat(new File(jar)).as("query-service jar (build it first: ./mvnw package)").isFile();
         Path log = Path.of("target", "query-service-crash-" + started.size() + ".log");
-        Files.createDirectories(log.getParent());
         // C1 only: the child services start faster, and this test measures nothing
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
-                                                    "--server.port=0",
-                                                    "--axon.eventhandling.processors.cart-view.batch-size=10")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("MINKSHOP_DB_URL", TestDatabase.URL);
-        builder.environment().put("MINKSHOP_DB_USERNAME", TestDatabase.USERNAME);
-        builder.environment().put("MINKSHOP_DB_PASSWORD", TestDatabase.PASSWORD);
-        Process process = builder.start();
+        Process process = ServiceProcess.start(log, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
+                                               "--server.port=0",
+                                               "--axon.eventhandling.processors.cart-view.batch-size=10");
         started.add(process);
         return process;
     }

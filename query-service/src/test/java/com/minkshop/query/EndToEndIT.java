@@ -3,6 +3,7 @@ package com.minkshop.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.minkshop.query.support.Http;
 import com.minkshop.query.support.Http.Response;
+import com.minkshop.query.support.ServiceProcess;
 import com.minkshop.query.support.SseClient;
 import com.minkshop.query.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,15 +50,7 @@ class EndToEndIT {
 
         int commandPort = freePort();
         Path log = Path.of("target", "command-service-e2e.log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                                    "-jar", jar, "--server.port=" + commandPort)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("MINKSHOP_DB_URL", TestDatabase.URL);
-        builder.environment().put("MINKSHOP_DB_USERNAME", TestDatabase.USERNAME);
-        builder.environment().put("MINKSHOP_DB_PASSWORD", TestDatabase.PASSWORD);
-        commandService = builder.start();
+        commandService = ServiceProcess.start(log, "-jar", jar, "--server.port=" + commandPort);
         // also when the test JVM is stopped abruptly
         Runtime.getRuntime().addShutdownHook(new Thread(EndToEndIT::stopCommandService));
         commands = new Http("http://127.0.0.1:" + commandPort);

@@ -34,15 +34,18 @@ public final class PendingRows<I, R extends ViewRow<I>> {
      * The row with this id: created earlier in this transaction, or stored.
      */
     public Optional<R> find(I id) {
-        @SuppressWarnings("unchecked")
-        Map<I, R> pending = (Map<I, R>) TransactionSynchronizationManager.getResource(key);
+        Map<I, R> pending = bound();
         R row = pending == null ? null : pending.get(id);
         return row != null ? Optional.of(row) : repository.findById(id);
     }
 
+    @SuppressWarnings("unchecked")
+    private Map<I, R> bound() {
+        return (Map<I, R>) TransactionSynchronizationManager.getResource(key);
+    }
+
     private Map<I, R> pending() {
-        @SuppressWarnings("unchecked")
-        Map<I, R> pending = (Map<I, R>) TransactionSynchronizationManager.getResource(key);
+        Map<I, R> pending = bound();
         if (pending != null) {
             return pending;
         }
