@@ -54,10 +54,29 @@ class CommandApiIT {
 
     @Test
     void rejectsCreatingAnExistingAggregateWith409() {
-        String cart = "{\"cartId\": \"CART-" + UUID.randomUUID() + "\", \"customerId\": \"CUST-1\"}";
+        String cartId = "CART-" + UUID.randomUUID();
+        String cart = "{\"cartId\": \"" + cartId + "\", \"customerId\": \"CUST-1\"}";
+        String product = """
+                {"productId": "PROD-%s", "sku": "SKU-1", "name": "Widget", "price": 9.99, "initialStock": 5}"""
+                .formatted(UUID.randomUUID());
+        String order = """
+                {"orderId": "ORDER-%s", "customerId": "CUST-1", "cartId": "CART-1",
+                 "items": [{"productId": "P-1", "productName": "Widget", "quantity": 1, "unitPrice": 1}],
+                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
+                 "shippingCost": 0, "taxRate": 0}""".formatted(UUID.randomUUID());
 
-        assertThat(shop.post("/api/carts", cart).status()).isEqualTo(201);
-        assertProblem(shop.post("/api/carts", cart), 409, "CART_ALREADY_EXISTS");
+        for (String[] create : new String[][]{{"/api/carts", cart, "CART_ALREADY_EXISTS"},
+                                              {"/api/products", product, "PRODUCT_ALREADY_EXISTS"},
+                                              {"/api/orders", order, "ORDER_ALREADY_EXISTS"}}) {
+            assertThat(shop.post(create[0], create[1]).status()).isEqualTo(201);
+            Response again = shop.post(create[0], create[1]);
+            assertProblem(again, 409, create[2]);
+            assertThat(again.body().path("detail").asText()).endsWith("is already in use");
+        }
+        // the duplicate appended nothing: the next command writes the cart's second event
+        assertThat(shop.post("/api/carts/" + cartId + "/items", """
+                {"productId": "P-1", "productName": "Widget", "quantity": 1, "unitPrice": 1}""")
+                       .body().path("version").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -50,13 +50,12 @@ class Cart {
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private boolean checkedOut;
 
-    // CREATE_IF_MISSING turns a duplicate id into a domain error instead of a unique-key failure at commit.
+    // ALWAYS: a creation reads nothing from the event store (no snapshot lookup, no event query). An id that is
+    // already taken, by an aggregate of any type, fails on the store's unique key at commit and is answered as
+    // CART_ALREADY_EXISTS by web.CommandResponses.created.
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CommandResult handle(CreateCartCommand command, Clock clock) {
-        if (cartId != null) {
-            throw new CartAlreadyExistsException(command.cartId());
-        }
         apply(new CartCreatedEvent(command.cartId(), command.customerId(), clock.instant()));
         return result(Map.of());
     }

@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -56,13 +57,15 @@ public final class CommandGateways {
     }
 
     /**
-     * True for a definite answer to the command: a broken business rule, invalid input, or a failure the error
-     * translation interceptor already classified (including unexpected handler faults). Axon applies this to the
-     * whole cause chain; its default predicate adds every {@code AxonNonTransientException}.
+     * True for a definite answer to the command: a broken business rule, invalid input, a creation whose id is
+     * taken (creations never load, so a retry would only collide again), or a failure the error translation
+     * interceptor already classified (including unexpected handler faults). Axon applies this to the whole cause
+     * chain; its default predicate adds every {@code AxonNonTransientException}.
      */
     static boolean isRejection(Throwable failure) {
         return failure instanceof DomainException
                 || failure instanceof JSR303ViolationException
+                || failure instanceof AggregateStreamCreationException
                 || (failure instanceof HandlerExecutionException handlerFailure
                     && handlerFailure.getDetails().filter(ErrorCode.class::isInstance).isPresent());
     }

@@ -61,7 +61,7 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
         Timer.Sample sample = Timer.start(registry);
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         unitOfWork.afterCommit(done -> outcome.set(Outcome.SUCCESS));
-        unitOfWork.onRollback(done -> outcome.set(Outcome.of(done.getExecutionResult())));
+        unitOfWork.onRollback(done -> outcome.set(Outcome.of(type, done.getExecutionResult())));
         unitOfWork.onCleanup(done -> record(type, sample, outcome.get() == null ? Outcome.UNKNOWN : outcome.get()));
         return chain.proceed();
     }
@@ -92,7 +92,13 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
         static final Outcome SUCCESS = new Outcome("success", null);
         static final Outcome UNKNOWN = new Outcome("failed", ErrorCode.INTERNAL_ERROR);
 
-        static Outcome of(ExecutionResult execution) {
+        // a creation whose id is taken fails at commit, past the error translation (see web.CommandResponses)
+        private static final Map<String, ErrorCode> ID_TAKEN = Map.of(
+                "CreateCart", ErrorCode.CART_ALREADY_EXISTS,
+                "CreateProduct", ErrorCode.PRODUCT_ALREADY_EXISTS,
+                "PlaceOrder", ErrorCode.ORDER_ALREADY_EXISTS);
+
+        static Outcome of(String type, ExecutionResult execution) {
             Throwable failure = execution == null ? null : execution.getExceptionResult();
             if (failure instanceof HandlerExecutionException handlerFailure) {
                 ErrorCode code = handlerFailure.getDetails()
@@ -104,7 +110,10 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
             if (failure instanceof JSR303ViolationException) {
                 return new Outcome("rejected", ErrorCode.VALIDATION_FAILED);
             }
-            if (failure instanceof AxonTransientException || failure instanceof AggregateStreamCreationException) {
+            if (failure instanceof AggregateStreamCreationException) {
+                return ID_TAKEN.containsKey(type) ? new Outcome("rejected", ID_TAKEN.get(type)) : UNKNOWN;
+            }
+            if (failure instanceof AxonTransientException) {
                 return new Outcome("conflict", ErrorCode.CONCURRENT_MODIFICATION);
             }
             return UNKNOWN;

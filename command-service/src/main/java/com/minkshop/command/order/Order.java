@@ -47,13 +47,12 @@ class Order {
     private OrderStatus status;
     private Money totalAmount;
 
-    // CREATE_IF_MISSING turns a duplicate id into a domain error instead of a unique-key failure at commit.
+    // ALWAYS: a creation reads nothing from the event store (no snapshot lookup, no event query). An id that is
+    // already taken, by an aggregate of any type, fails on the store's unique key at commit and is answered as
+    // ORDER_ALREADY_EXISTS by web.CommandResponses.created.
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CommandResult handle(PlaceOrderCommand command, Clock clock) {
-        if (orderId != null) {
-            throw new OrderAlreadyExistsException(command.orderId());
-        }
         // The server prices every line itself; a client subtotal was only checked for consistency on dispatch.
         List<OrderLine> items = command.items().stream()
                                        .map(item -> OrderLine.of(item.productId(), item.productName(),

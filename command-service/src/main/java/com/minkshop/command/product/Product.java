@@ -48,13 +48,12 @@ class Product {
     private final Map<String, Integer> reservations = new LinkedHashMap<>();
     private boolean discontinued;
 
-    // CREATE_IF_MISSING turns a duplicate id into a domain error instead of a unique-key failure at commit.
+    // ALWAYS: a creation reads nothing from the event store (no snapshot lookup, no event query). An id that is
+    // already taken, by an aggregate of any type, fails on the store's unique key at commit and is answered as
+    // PRODUCT_ALREADY_EXISTS by web.CommandResponses.created.
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     CommandResult handle(CreateProductCommand command, Clock clock) {
-        if (productId != null) {
-            throw new ProductAlreadyExistsException(command.productId());
-        }
         apply(new ProductCreatedEvent(command.productId(), command.sku(), command.name(), command.description(),
                                       Money.of(command.price()), command.initialStock(), clock.instant()));
         return result();

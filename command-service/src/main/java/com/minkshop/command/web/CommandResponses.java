@@ -29,9 +29,9 @@ public final class CommandResponses {
     }
 
     /**
-     * 201 with the new resource's location, e.g. {@code /api/products/{id}}. A creation that still finds the id's
-     * stream taken after the gateway's retries collided with an aggregate of another type (aggregates only see
-     * their own type's events), so the id is answered as taken with {@code idTaken}, not as a concurrency conflict.
+     * 201 with the new resource's location, e.g. {@code /api/products/{id}}. Creations do not look for an existing
+     * aggregate first: an id already taken, by this type or another, fails on the event store's unique key at
+     * commit, and is answered as {@code idTaken} (e.g. {@code CART_ALREADY_EXISTS}), not as a concurrency conflict.
      */
     public static CompletableFuture<ResponseEntity<CommandResult>> created(CommandGateway gateway,
                                                                            Object command,

@@ -71,15 +71,6 @@ class CartTest {
     }
 
     @Test
-    void cannotCreateCartTwice() {
-        fixture.given(created())
-               .when(new CreateCartCommand(CART_ID, CUSTOMER_ID))
-               .expectException(CartAlreadyExistsException.class)
-               .expectExceptionMessage("cart CART-001 already exists")
-               .expectNoEvents();
-    }
-
-    @Test
     void cannotAddToUnknownCart() {
         fixture.givenNoPriorActivity()
                .when(new AddToCartCommand(CART_ID, PRODUCT_ID, PRODUCT_NAME, 1, UNIT_PRICE))

@@ -79,16 +79,14 @@ class CommandGatewaysTest {
     }
 
     @Test
-    void retriesALostRaceToCreateAnAggregate() throws Exception {
+    void neverRetriesACreationWhoseIdIsTaken() {
         CommandGateway gateway = gatewayAnswering(() -> {
-            if (attempts.get() == 1) {
-                throw new AggregateStreamCreationException("PROD-001 was created concurrently");
-            }
-            return RESULT;
+            throw new AggregateStreamCreationException("PROD-001 already has events");
         });
 
-        assertThat(gateway.send(COMMAND).get(5, TimeUnit.SECONDS)).isEqualTo(RESULT);
-        assertThat(attempts).hasValue(2);
+        assertThatThrownBy(() -> gateway.send(COMMAND).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(AggregateStreamCreationException.class);
+        assertThat(attempts).hasValue(1);
     }
 
     @Test
@@ -132,7 +130,7 @@ class CommandGatewaysTest {
                 new CommandExecutionException("x", null, ErrorCode.ORDER_NOT_FOUND))).isTrue();
         assertThat(CommandGateways.isRejection(new CommandExecutionException("x", null))).isFalse();
         assertThat(CommandGateways.isRejection(new ConcurrencyException("x"))).isFalse();
-        assertThat(CommandGateways.isRejection(new AggregateStreamCreationException("x"))).isFalse();
+        assertThat(CommandGateways.isRejection(new AggregateStreamCreationException("x"))).isTrue();
         // the scheduler adds Axon's own non-transient exceptions, such as AggregateNotFoundException
         assertThat(CommandGateways.isRejection(new AggregateNotFoundException("x", "y"))).isFalse();
     }

@@ -1,5 +1,6 @@
 package com.minkshop.command.interceptors;
 
+import com.minkshop.api.cart.CreateCartCommand;
 import com.minkshop.api.common.CommandResult;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.order.PlaceOrderCommand;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,18 @@ class CommandMetricsInterceptorTest {
         assertThat(count("ReserveStock", "conflict")).isEqualTo(1);
         assertThat(count("ReserveStock", "success")).isZero();
         assertThat(errors("ReserveStock", "CONCURRENT_MODIFICATION")).isEqualTo(1);
+    }
+
+    @Test
+    void countsACreationWhoseIdIsTakenAsRejectedWithItsAlreadyExistsCode() {
+        Commands.run(interceptor, new CreateCartCommand("CART-001", "CUST-001"), () -> {
+            Commands.failAtCommit(new AggregateStreamCreationException("CART-001 already has events"));
+            return RESULT;
+        });
+
+        assertThat(count("CreateCart", "rejected")).isEqualTo(1);
+        assertThat(count("CreateCart", "success")).isZero();
+        assertThat(errors("CreateCart", "CART_ALREADY_EXISTS")).isEqualTo(1);
     }
 
     @Test

@@ -113,15 +113,6 @@ class OrderTest {
                                                   Money.of("10.61"), NOW));
     }
 
-    @Test
-    void cannotPlaceOrderTwice() {
-        fixture.given(placed())
-               .when(placeOrder())
-               .expectException(OrderAlreadyExistsException.class)
-               .expectExceptionMessage("order ORDER-001 already exists")
-               .expectNoEvents();
-    }
-
     // --- ProcessPayment ---
 
     @Test

@@ -66,15 +66,6 @@ class ProductTest {
     }
 
     @Test
-    void cannotCreateProductTwice() {
-        fixture.given(created())
-               .when(new CreateProductCommand(PRODUCT_ID, SKU, NAME, DESCRIPTION, PRICE, INITIAL_STOCK))
-               .expectException(ProductAlreadyExistsException.class)
-               .expectExceptionMessage("product PROD-001 already exists")
-               .expectNoEvents();
-    }
-
-    @Test
     void cannotChangeUnknownProduct() {
         fixture.givenNoPriorActivity()
                .when(new ChangePriceCommand(PRODUCT_ID, NEW_PRICE, "promotion"))
