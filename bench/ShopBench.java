@@ -65,11 +65,14 @@ public class ShopBench {
     static int phaseSec;
     static int warmSec;
     static int initialWarmSec;
+    static int jitWarmSec;
     static int lagSec;
     static int replayEvents;
     static int b5Ops;
     static int replayBudgetSec;
     static String only = "all";
+    static String wrk; // wrk binary: the load generator of B0 HTTP, B1 and B2 when present (--wrk)
+    static Path wrkScripts;
     static String lastStatus = "";
     static double[] lagRates = {25, 50, 100, 150};
     static double resetSec;
@@ -118,6 +121,8 @@ public class ShopBench {
                 case "--phase-seconds" -> phase = Math.min(60, Integer.parseInt(v));
                 case "--warmup-seconds" -> warm = Math.min(60, Integer.parseInt(v));
                 case "--only" -> only = v;
+                case "--wrk" -> wrk = v.isBlank() ? null : v;
+                case "--wrk-scripts" -> wrkScripts = Path.of(v);
                 case "--lag-rates" -> lagRates = Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray();
                 case "--replay-events" -> replay = Math.min(5_000_000, Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -127,10 +132,14 @@ public class ShopBench {
         phaseSec = phase != null ? phase : quick ? 5 : 15;
         warmSec = warm != null ? warm : quick ? 2 : 5;
         initialWarmSec = quick ? 8 : 15;
+        // profiled: the command path reached its steady state (~0.6 ms of CPU per created cart instead of 2-4 ms)
+        // after about two and a half minutes of load; the quick run cannot afford that and reads lower
+        jitWarmSec = quick ? 30 : 150;
         lagSec = quick ? 10 : 30;
         replayEvents = replay != null ? replay : quick ? 200_000 : 1_000_000;
         b5Ops = quick ? 60 : 200;
         replayBudgetSec = quick ? 60 : 240;
+        if (wrk != null && wrkScripts == null) throw new IllegalArgumentException("--wrk needs --wrk-scripts");
         if (commandUrl == null || queryUrl == null || pgBin == null || pgPort == null || db == null
             || migration == null || outDir == null) {
             throw new IllegalArgumentException("missing options; run it through ./shop bench");
@@ -171,7 +180,7 @@ public class ShopBench {
             boolean met = true;
             for (double rate : lagRates) {
                 drainProjections();
-                LagResult lag = runLag(rate);
+                LagResult lag = wrk != null ? runLagPaced(rate) : runLag(rate);
                 met &= lag.lag.pct(.5) <= 50 && lag.lag.pct(.99) <= 150;
             }
             return met ? 0 : 1;
@@ -186,6 +195,13 @@ public class ShopBench {
             if (s / 100 != 2) return s;
             return get(queryUrl + "/api/products/" + products.get((int) (n % products.size())));
         });
+        if (wrk != null) {
+            // On two cores the JIT compilers need minutes of load before the command path is compiled for good
+            // (C2 still took a tenth of the command-service's CPU after two minutes); a service that has run for a
+            // while is what is measured, so the warm-up drives the measured paths themselves.
+            log("warm-up with wrk: create cart %d s, add item %d s (c=%d)", jitWarmSec, jitWarmSec / 2, CLIENTS);
+            runWrk("warm-up create cart", "create-cart.lua", commandUrl, CLIENTS, 0, jitWarmSec, "ww-" + RUN);
+        }
         runPgbench("ev1.sql", CLIENTS, Math.min(3, phaseSec)); // warms PostgreSQL's side of the baseline too
 
         String[] carts = new String[UPDATE_CARTS];
@@ -195,6 +211,10 @@ public class ShopBench {
             return i >= UPDATE_CARTS ? 200 : post(commandUrl + "/api/carts", createCartBody(carts[i]));
         });
         if (setup.errors > 0) throw new IllegalStateException("B2 setup: " + setup.errors + " errors " + setup.statuses);
+        if (wrk != null) {
+            runWrk("warm-up add item", "add-item.lua", commandUrl, CLIENTS, 0, jitWarmSec / 2, "b2-" + RUN,
+                   String.valueOf(UPDATE_CARTS));
+        }
 
         // ---- interleaved rounds: baseline, system, baseline, system, ...
         List<Double> ev1 = new ArrayList<>(), ev100 = new ArrayList<>(), ping = new ArrayList<>();
@@ -205,26 +225,36 @@ public class ShopBench {
             ev1.add(runPgbench("ev1.sql", CLIENTS, phaseSec));
             int r = round;
             CpuSample c0 = CpuSample.take();
-            Result create = runWorkload("B1 create cart", CLIENTS, (t, n) ->
-                    post(commandUrl + "/api/carts", createCartBody("b1-" + RUN + "-" + r + "-" + t + "-" + n)));
+            Result create = wrk != null
+                    ? runWrk("B1 create cart", "create-cart.lua", commandUrl, CLIENTS, warmSec, phaseSec,
+                             "b1-" + RUN + "-" + r)
+                    : runWorkload("B1 create cart", CLIENTS, (t, n) ->
+                            post(commandUrl + "/api/carts", createCartBody("b1-" + RUN + "-" + r + "-" + t + "-" + n)));
             cpu.add("B1 round " + r + ": " + c0.describe(CpuSample.take(), create.count()));
             b1.add(create);
             ev100.add(runPgbench("ev100.sql", EV100_CLIENTS, phaseSec) * 100);
             c0 = CpuSample.take();
-            Result update = runWorkload("B2 add item", CLIENTS, (t, n) -> post(
-                    commandUrl + "/api/carts/" + carts[ThreadLocalRandom.current().nextInt(UPDATE_CARTS)] + "/items",
-                    addItemBody(n)));
+            Result update = wrk != null
+                    ? runWrk("B2 add item", "add-item.lua", commandUrl, CLIENTS, warmSec, phaseSec, "b2-" + RUN,
+                             String.valueOf(UPDATE_CARTS))
+                    : runWorkload("B2 add item", CLIENTS, (t, n) -> post(
+                            commandUrl + "/api/carts/" + carts[ThreadLocalRandom.current().nextInt(UPDATE_CARTS)]
+                            + "/items", addItemBody(n)));
             cpu.add("B2 round " + r + ": " + c0.describe(CpuSample.take(), update.count()));
             b2.add(update);
-            Result p = runWorkload("B0 HTTP GET (trivial)", CLIENTS, (t, n) ->
-                    get(commandUrl + "/actuator/health/liveness"));
+            Result p = wrk != null
+                    ? runWrk("B0 HTTP GET (trivial)", "get.lua", commandUrl + "/actuator/health/liveness", CLIENTS,
+                             warmSec, phaseSec)
+                    : runWorkload("B0 HTTP GET (trivial)", CLIENTS, (t, n) ->
+                            get(commandUrl + "/actuator/health/liveness"));
             ping.add(p.errors == 0 ? p.opsPerSec() : Double.NaN);
         }
         double drain = drainProjections();
 
         // ---- B3: lag at half of B1's rate
         double b1Rate = Stats.median(b1.stream().mapToDouble(Result::opsPerSec).toArray());
-        LagResult lag = runLag(Math.max(5, b1Rate / 2));
+        double lagRate = Math.max(5, b1Rate / 2);
+        LagResult lag = wrk != null ? runLagPaced(lagRate) : runLag(lagRate);
         drainProjections();
 
         // ---- B5: long stream vs fresh aggregate
@@ -294,9 +324,9 @@ public class ShopBench {
                                 b2.stream().map(x -> x.statuses).toList()));
         notes.addAll(cpu);
         notes.add(String.format(Locale.ROOT, "projection backlog after the rounds drained in %.1f s", drain));
-        notes.add(String.format(Locale.ROOT, "B3: %d operations measured, %d started >100 ms late; lag = GET "
+        notes.add(String.format(Locale.ROOT, "B3: %d commands, lag measured on %d, %d started >100 ms late; lag = GET "
                                              + "?minVersion answered - POST answered (includes one local HTTP round trip)",
-                                lag.lag.count(), lag.late));
+                                lag.commands.count(), lag.lag.count(), lag.late));
         notes.add(String.format(Locale.ROOT, "B4: seeded %,d events in %.1f s; rebuild %s: %,d of %,d events in "
                                              + "%.1f s (only cart events; every processor reads all of them)",
                                 replay.seeded, replay.seedSeconds,
@@ -418,6 +448,43 @@ public class ShopBench {
         return r;
     }
 
+    static final Pattern WRK_RESULT = Pattern.compile("RESULT requests=(\\d+) duration_us=(\\d+) non2xx=(\\d+) "
+                                                       + "socket_errors=(\\d+) p50_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)");
+
+    /**
+     * Closed loop with wrk (2 threads, c connections): warm-up for warm seconds (a separate run, not recorded), then
+     * measures; the Lua script prints one RESULT line (see bench/wrk/). wrk takes far less CPU per request than a
+     * JDK client, which shares the same two cores with the services and PostgreSQL. The first script argument is
+     * an id prefix; the warm-up gets its own, so a create never meets an id of the warm-up.
+     */
+    static Result runWrk(String name, String script, String url, int c, int warm, int measure, String... args)
+            throws Exception {
+        if (warm > 0) {
+            String[] warmArgs = args.clone();
+            if (script.equals("create-cart.lua")) warmArgs[0] = args[0] + "-warm";
+            wrkOnce(script, url, c, warm, warmArgs);
+        }
+        Result r = wrkOnce(script, url, c, measure, args);
+        log("%-22s c=%-3d %8.1f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d %s (wrk)", name, c, r.opsPerSec(),
+            r.pct(0.50), r.pct(0.99), r.errors, r.errors > 0 ? r.statuses : "");
+        return r;
+    }
+
+    static Result wrkOnce(String script, String url, int c, int seconds, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(wrk, "-t2", "-c" + c, "-d" + seconds + "s", "--timeout", "10s",
+                                                   "-s", wrkScripts.resolve(script).toString(), url));
+        if (args.length > 0) {
+            cmd.add("--");
+            cmd.addAll(List.of(args));
+        }
+        String out = exec(cmd, seconds + 60);
+        Matcher m = WRK_RESULT.matcher(out);
+        if (!m.find()) throw new IllegalStateException("wrk output not understood:\n" + out);
+        return Result.fromWrk(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1000,
+                              Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)) * 1000,
+                              Long.parseLong(m.group(6)) * 1000, Long.parseLong(m.group(7)) * 1000);
+    }
+
     /** Runs op on c threads (closed loop): warm-up for warm seconds (not recorded), then measures. */
     static Result runPhase(int c, int warm, int measure, Op op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(c, daemon("bench"));
@@ -486,11 +553,90 @@ public class ShopBench {
     record LagResult(Result commands, Result lag, double targetRate, long late, double growthMs, boolean grows) {
     }
 
+    static final int PROBE_THREADS = 4;
+    static final long PROBE_INTERVAL_MS = 200; // per probe thread: ~20 probes/s in all
+
+    /**
+     * The load comes from wrk: 32 connections creating carts, each pausing 32/rate seconds after every answer, so
+     * the rate is a little under {@code rate} (the pause does not count the answer's own latency; the achieved
+     * rate is reported). Beside it, {@value #PROBE_THREADS} probe threads create a cart every
+     * {@value #PROBE_INTERVAL_MS} ms each and ask the query-service for it at the returned version: the lag is
+     * measured on those, by a client whose own work stays small next to the load (a JDK client following every
+     * command queued its own answers and inflated the lag under load).
+     */
+    static LagResult runLagPaced(double rate) throws Exception {
+        int seconds = warmSec + lagSec;
+        long pauseMs = Math.round(CLIENTS * 1000.0 / rate);
+        List<String> cmd = List.of(wrk, "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--timeout", "10s", "-s",
+                                   wrkScripts.resolve("create-cart.lua").toString(), commandUrl, "--",
+                                   "b3-" + RUN + "-" + (long) rate, String.valueOf(pauseMs));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Process load = pb.start();
+        try {
+            ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, daemon("probe"));
+            Recorder[] lag = new Recorder[PROBE_THREADS];
+            long[][] timeline = new long[PROBE_THREADS][];
+            int[] filled = new int[PROBE_THREADS];
+            long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmSec);
+            long end = measureFrom + TimeUnit.SECONDS.toNanos(lagSec);
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < PROBE_THREADS; t++) {
+                int thread = t;
+                lag[t] = new Recorder();
+                timeline[t] = new long[1024];
+                fs.add(pool.submit(() -> {
+                    for (long n = 0; n < MAX_OPS_PER_THREAD && System.nanoTime() < end; n++) {
+                        long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MS);
+                        String id = "b3p-" + RUN + "-" + (long) rate + "-" + thread + "-" + n;
+                        boolean measured = System.nanoTime() >= measureFrom;
+                        HttpResponse<String> resp = postFull(commandUrl + "/api/carts", createCartBody(id));
+                        if (resp.statusCode() / 100 == 2) {
+                            long t1 = System.nanoTime();
+                            int status = get(queryUrl + "/api/carts/" + id + "?minVersion=" + versionOf(resp.body()));
+                            long took = System.nanoTime() - t1;
+                            if (measured) {
+                                lag[thread].add(took, status);
+                                addSample(timeline, filled, thread, t1 - measureFrom, took);
+                            }
+                        } else if (measured) {
+                            lag[thread].add(0, resp.statusCode());
+                        }
+                        long now = System.nanoTime();
+                        if (next > now) LockSupport.parkNanos(next - now); // pacing of the probe only
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) f.get();
+            pool.shutdown();
+            String out = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!load.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("wrk did not end");
+            Matcher m = WRK_RESULT.matcher(out);
+            if (!m.find()) throw new IllegalStateException("wrk output not understood:\n" + out);
+            // the whole wrk run, warm-up included: the rate is steady from the start in a closed loop
+            Result c = Result.fromWrk(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1000,
+                                      Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
+                                      Long.parseLong(m.group(5)) * 1000, Long.parseLong(m.group(6)) * 1000,
+                                      Long.parseLong(m.group(7)) * 1000);
+            Result l = Result.merge(PROBE_THREADS, lag, end - measureFrom);
+            LagResult r = withGrowth(c, l, rate, 0, timeline, filled, end - measureFrom);
+            log("B3 load %.1f cmds/s by wrk (target %.0f/s, pause %d ms), %d probes: lag p50 %.1f ms p99 %.1f ms "
+                + "max %.1f ms, growth %.1f ms, errors %d/%d", c.opsPerSec(), rate, pauseMs, l.count(), l.pct(.5),
+                l.pct(.99), l.max(), r.growthMs(), c.errors, l.errors);
+            return r;
+        } finally {
+            load.destroy();
+        }
+    }
+
     /**
      * Open loop: commands start on a fixed schedule at {@code rate}/s (so a slow response cannot slow the load down);
-     * after each response the same thread asks the query-service for that cart at the returned version.
+     * after the response of every command up to 100/s (a sample above that, evenly spread) the same thread asks the
+     * query-service for that cart at the returned version. Sampling keeps the client's own CPU, which the services
+     * share, from growing with the rate; every command is still projected.
      */
     static LagResult runLag(double rate) throws Exception {
+        long probeEvery = Math.max(1, Math.round(rate / 100));
         // enough threads for each scheduled command to start on time even when command + lag take ~1.5 s
         int threads = (int) Math.min(256, Math.max(16, Math.ceil(rate * 1.5)));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemon("lag"));
@@ -529,7 +675,7 @@ public class ShopBench {
                     try {
                         HttpResponse<String> resp = postFull(commandUrl + "/api/carts", createCartBody(id));
                         if (measured) cmd[thread].add(System.nanoTime() - t0, resp.statusCode());
-                        if (resp.statusCode() / 100 != 2) continue;
+                        if (resp.statusCode() / 100 != 2 || s % probeEvery != 0) continue;
                         version = versionOf(resp.body());
                     } catch (Exception e) {
                         if (measured) cmd[thread].add(System.nanoTime() - t0, -1);
@@ -545,11 +691,7 @@ public class ShopBench {
                     long took = System.nanoTime() - t1;
                     if (measured) {
                         lag[thread].add(took, status);
-                        if (filled[thread] + 2 > timeline[thread].length) {
-                            timeline[thread] = Arrays.copyOf(timeline[thread], timeline[thread].length * 2);
-                        }
-                        timeline[thread][filled[thread]++] = t1 - measureFrom;
-                        timeline[thread][filled[thread]++] = took;
+                        addSample(timeline, filled, thread, t1 - measureFrom, took);
                     }
                 }
                 return null;
@@ -560,9 +702,30 @@ public class ShopBench {
         long elapsed = Math.max(System.nanoTime(), end) - measureFrom;
         Result c = Result.merge(threads, cmd, elapsed);
         Result l = Result.merge(threads, lag, elapsed);
+        LagResult r = withGrowth(c, l, rate, late.get(), timeline, filled, end - measureFrom);
+        log("B3 commands %.1f/s (target %.0f/s, %d late), lag of every %d. command p50 %.1f ms p99 %.1f ms max %.1f ms, "
+            + "growth %.1f ms, errors %d/%d", c.opsPerSec(), rate, late.get(), probeEvery, l.pct(.5), l.pct(.99),
+            l.max(), r.growthMs(), c.errors, l.errors);
+        return r;
+    }
+
+    static void addSample(long[][] timeline, int[] filled, int thread, long at, long took) {
+        if (filled[thread] + 2 > timeline[thread].length) {
+            timeline[thread] = Arrays.copyOf(timeline[thread], timeline[thread].length * 2);
+        }
+        timeline[thread][filled[thread]++] = at;
+        timeline[thread][filled[thread]++] = took;
+    }
+
+    /**
+     * timeline[thread] holds pairs (start of the sample since the measurement began, lag), both in nanoseconds;
+     * growth = median lag of the last third of the span minus that of the first third.
+     */
+    static LagResult withGrowth(Result commands, Result lag, double rate, long late, long[][] timeline, int[] filled,
+                                long span) {
         List<Double> first = new ArrayList<>(), last = new ArrayList<>();
-        long third = (end - measureFrom) / 3;
-        for (int t = 0; t < threads; t++) {
+        long third = span / 3;
+        for (int t = 0; t < timeline.length; t++) {
             for (int i = 0; i < filled[t]; i += 2) {
                 if (timeline[t][i] < third) first.add(timeline[t][i + 1] / 1e6);
                 if (timeline[t][i] >= 2 * third) last.add(timeline[t][i + 1] / 1e6);
@@ -571,10 +734,7 @@ public class ShopBench {
         double growth = first.isEmpty() || last.isEmpty() ? Double.NaN : Stats.median(last) - Stats.median(first);
         boolean grows = Stats.grows(first.isEmpty() ? Double.NaN : Stats.median(first),
                                     last.isEmpty() ? Double.NaN : Stats.median(last));
-        log("B3 commands %.1f/s (target %.0f/s, %d late), lag p50 %.1f ms p99 %.1f ms max %.1f ms, growth %.1f ms, "
-            + "errors %d/%d", c.opsPerSec(), rate, late.get(), l.pct(.5), l.pct(.99), l.max(), growth, c.errors,
-            l.errors);
-        return new LagResult(c, l, rate, late.get(), growth, grows);
+        return new LagResult(commands, lag, rate, late, growth, grows);
     }
 
     // ------------------------------------------------------------------ B5 long stream
@@ -886,7 +1046,9 @@ public class ShopBench {
 
     static final class Result {
         long[] sorted;
+        long count;
         long errors;
+        Map<Double, Long> knownPercentiles; // wrk reports percentiles, not every latency
         long elapsedNanos;
         Map<Integer, Long> statuses = new LinkedHashMap<>();
 
@@ -904,11 +1066,26 @@ public class ShopBench {
                 rec.statuses.forEach((k, v) -> r.statuses.merge(k, v, Long::sum));
             }
             Arrays.sort(r.sorted);
+            r.count = total;
+            return r;
+        }
+
+        /** A wrk run: responses (errors included), non-2xx responses, socket errors; times in nanoseconds. */
+        static Result fromWrk(long responses, long elapsedNanos, long non2xx, long socketErrors, long p50, long p99,
+                              long max) {
+            Result r = new Result();
+            r.sorted = new long[0];
+            r.count = responses + socketErrors;
+            r.errors = non2xx + socketErrors;
+            r.elapsedNanos = elapsedNanos;
+            if (non2xx > 0) r.statuses.put(-2, non2xx); // wrk counts them, it does not tell which status
+            if (socketErrors > 0) r.statuses.put(-1, socketErrors);
+            r.knownPercentiles = Map.of(0.5, p50, 0.99, p99, 1.0, max);
             return r;
         }
 
         long count() {
-            return sorted.length;
+            return count;
         }
 
         /** successful operations per second */
@@ -918,11 +1095,15 @@ public class ShopBench {
 
         /** in milliseconds */
         double pct(double p) {
+            if (knownPercentiles != null) {
+                Long v = knownPercentiles.get(p);
+                return v == null ? Double.NaN : v / 1e6;
+            }
             return Stats.percentile(sorted, p) / 1e6;
         }
 
         double max() {
-            return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+            return pct(1.0);
         }
     }
 
@@ -982,6 +1163,8 @@ public class ShopBench {
         rec.add(3_000_000, 500);
         Result res = Result.merge(1, new Recorder[]{rec}, 1_000_000_000L);
         check(res.opsPerSec() == 1 && res.errors == 1 && res.pct(1) == 3, "only 2xx count as throughput");
+        Result w = Result.fromWrk(1000, 2_000_000_000L, 10, 0, 5_000_000, 40_000_000, 90_000_000);
+        check(w.opsPerSec() == 495 && w.errors == 10 && w.pct(.99) == 40 && w.max() == 90, "wrk figures");
     }
 
     static void check(boolean ok, String what) {

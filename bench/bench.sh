@@ -71,6 +71,17 @@ command -v curl >/dev/null 2>&1 || die "curl is required (apt-get install -y cur
 PG_BIN_DIR="$(find_pg_bin)"
 [[ -x "$PG_BIN_DIR/pgbench" ]] || die "pgbench not found in $PG_BIN_DIR (apt-get install -y postgresql-contrib)"
 
+# wrk drives B0's HTTP ceiling, B1 and B2 (perf-reliability.md A.7): it needs a fraction of the CPU a JDK client does
+# on the two cores it shares with the services and PostgreSQL. Installed when missing and possible; otherwise the
+# JDK client in ShopBench.java takes over (and the figures are lower).
+WRK="$(command -v wrk || true)"
+if [[ -z "$WRK" && $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    log "installing wrk (apt-get)"
+    { apt-get install -y -q wrk || { apt-get update -q && apt-get install -y -q wrk; }; } >/dev/null 2>&1 || true
+    WRK="$(command -v wrk || true)"
+fi
+[[ -n "$WRK" ]] || log "wrk not found (apt-get install -y wrk): the JDK client drives B1/B2 instead"
+
 # the harness's own arithmetic first: a wrong median or percentile would make every figure wrong
 java "$ROOT/bench/ShopBench.java" --self-test >/dev/null || die "ShopBench self-test failed"
 
@@ -157,7 +168,7 @@ java -Xmx256m "$ROOT/bench/ShopBench.java" --mode "$MODE" --config "$CONFIG" \
     --command "http://127.0.0.1:$CPORT" --query "http://127.0.0.1:$QPORT" \
     --pg-bin "$PG_BIN_DIR" --pg-port "$PG_PORT" --db "$DB_NAME" --db-user "$DB_USER" \
     --migration "$ROOT/command-service/src/main/resources/db/migration/V1__event_store.sql" \
-    --out "$OUT_DIR" --service-pids "${PIDS[0]},${PIDS[1]}" "${EXTRA[@]}"
+    --out "$OUT_DIR" --wrk "$WRK" --wrk-scripts "$ROOT/bench/wrk" --service-pids "${PIDS[0]},${PIDS[1]}" "${EXTRA[@]}"
 RC=$?
 set -e
 exit "$RC"

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps one row per cart with its lines in insertion order.
@@ -32,8 +33,9 @@ class CartProjector {
 
     CartProjector(CartViewRepository carts, ViewVersionTracker versions) {
         this.carts = carts;
-        // a cart's first items usually follow in the same batch: the row is written once, with them
-        this.created = new PendingRows<>(carts);
+        // a batch's carts are read in one query; a cart's first items usually follow in the same batch, so a new
+        // row is written once, with them
+        this.created = new PendingRows<>(carts, "Cart", Function.identity());
         this.versions = versions;
     }
 

@@ -10,16 +10,23 @@ import com.minkshop.api.cart.ItemAddedToCartEvent;
 import com.minkshop.api.cart.ItemQuantityChangedEvent;
 import com.minkshop.api.cart.ItemRemovedFromCartEvent;
 import com.minkshop.api.common.Money;
+import com.minkshop.query.consistency.ViewVersionTracker;
 import com.minkshop.query.support.IntegrationTest;
 import com.minkshop.query.support.ProjectorDriver;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +42,10 @@ class CartProjectorIT {
     private CartQueries queries;
     @Autowired
     private PlatformTransactionManager transactionManager;
+    @Autowired
+    private CartViewRepository carts;
+    @Autowired
+    private ViewVersionTracker versions;
 
     private ProjectorDriver driver;
     private String id;
@@ -157,6 +168,39 @@ class CartProjectorIT {
         driver.applyBatch(id, created(), widgets(2));
         driver.apply(id, 0, created());
         assertThat(view()).isEqualTo(cart);
+    }
+
+    @Test
+    void aProcessorBatchReadsItsStoredCartsInOneQuery() {
+        String stored = "CART-" + UUID.randomUUID();
+        driver.applyStream(stored, new CartCreatedEvent(stored, "CUST-001", T0));
+        List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+        batch.add(new GenericDomainEventMessage<>("Cart", stored, 1, new ItemAddedToCartEvent(
+                stored, "PROD-001", "Widget", 1, Money.of("1.00"), T0)));
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String cart = "CART-" + UUID.randomUUID();
+            fresh.add(cart);
+            batch.add(new GenericDomainEventMessage<>("Cart", cart, 0, new CartCreatedEvent(cart, "CUST-001", T0)));
+        }
+        Map<String, Integer> reads = new ConcurrentHashMap<>();
+        CartViewRepository counting = (CartViewRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{CartViewRepository.class}, (proxy, method, args) -> {
+                    reads.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(carts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        new ProjectorDriver(new CartProjector(counting, versions), transactionManager).applyProcessorBatch(batch);
+
+        // one query for the six carts of the batch, none per event
+        assertThat(reads).containsEntry("findAllById", 1).doesNotContainKey("findById");
+        assertThat(queries.find(stored)).hasValueSatisfying(cart -> assertThat(cart.version()).isEqualTo(2));
+        fresh.forEach(cart -> assertThat(queries.find(cart)).hasValueSatisfying(
+                view -> assertThat(view.version()).isEqualTo(1)));
     }
 
     @Test

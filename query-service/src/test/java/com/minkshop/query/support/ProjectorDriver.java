@@ -1,9 +1,13 @@
 package com.minkshop.query.support;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
 
 /**
  * Feeds events straight into one projector through Axon's annotation machinery (so {@code @SequenceNumber} is
@@ -30,6 +34,22 @@ public class ProjectorDriver {
             for (int i = 0; i < payloads.length; i++) {
                 handle(aggregateId, i, payloads[i]);
             }
+        });
+    }
+
+    /**
+     * Delivers the events as a tracking processor does: one transaction around a {@link BatchingUnitOfWork} that
+     * handles them in order, so a projector can see the whole batch.
+     */
+    public void applyProcessorBatch(List<? extends EventMessage<?>> events) {
+        transactions.executeWithoutResult(status -> {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
+            unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+            unitOfWork.getExecutionResults().values().forEach(result -> {
+                if (result.isExceptionResult()) {
+                    throw new IllegalStateException(result.getExceptionResult());
+                }
+            });
         });
     }
 
