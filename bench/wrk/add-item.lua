@@ -1,13 +1,9 @@
 -- B2: POST /api/carts/{id}/items on a random one of N existing carts. Args: CART_PREFIX N (carts PREFIX-0..N-1).
--- report.lua lies next to this script
+-- common.lua lies next to this script
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
-done = require("report").done
-
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_no", threads)
-end
+local common = require("common")
+done = common.done
+setup = common.setup
 
 function init(args)
   prefix = args[1] .. "-"

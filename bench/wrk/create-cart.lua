@@ -1,15 +1,10 @@
 -- B1, B3: POST /api/carts with a new cart id on every request. Args: ID_PREFIX (unique per phase) [PAUSE_MS]:
 -- with PAUSE_MS each connection waits that long after every answer (B3's paced load).
--- wrk runs one Lua state per thread; setup() numbers the threads so their ids never collide.
--- report.lua lies next to this script
+-- common.lua lies next to this script
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
-done = require("report").done
-
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_no", threads)
-end
+local common = require("common")
+done = common.done
+setup = common.setup
 
 function init(args)
   prefix = args[1] .. "-" .. thread_no .. "-"
