@@ -28,7 +28,8 @@ Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME]
   --skip-build    use the jars already built (in */target/, or */NAME/ with --build-dir NAME)
   -- OPTIONS      passed to bench/ShopBench.java (see its header), e.g. -- --phase-seconds 8
 
-Diagnosis: BENCH_QRY_OPTS adds JVM options to the query-service (e.g. a JFR recording), BENCH_PG_OPTS server
+Diagnosis: BENCH_CMD_OPTS and BENCH_QRY_OPTS add JVM options to the command- and query-service (e.g. a JFR
+recording or -XX:+HeapDumpOnOutOfMemoryError), BENCH_PG_OPTS server
 options to PostgreSQL (e.g. -c shared_preload_libraries=pg_stat_statements).
 
 Results: a table on stdout, JSON in .shop/bench/, service and PostgreSQL logs in .shop/logs/bench-*.log.
@@ -151,7 +152,7 @@ if [[ "$DEFAULT_AXON" == 1 ]]; then
 fi
 
 export MINKSHOP_DB_URL="$DB_URL" MINKSHOP_DB_USERNAME="$DB_USER" MINKSHOP_DB_PASSWORD="minkshop"
-java -Xms512m -Xmx512m -jar "$CJAR" --server.port="$CPORT" "${CMD_PROPS[@]}" \
+java -Xms512m -Xmx512m ${BENCH_CMD_OPTS:-} -jar "$CJAR" --server.port="$CPORT" "${CMD_PROPS[@]}" \
     > "$LOG_DIR/bench-command-service.log" 2>&1 &
 PIDS+=("$!")
 wait_for_http "http://127.0.0.1:$CPORT/actuator/health" command-service "${PIDS[0]}"
