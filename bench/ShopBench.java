@@ -564,9 +564,25 @@ public class ShopBench {
      * measured on those, by a client whose own work stays small next to the load (a JDK client following every
      * command queued its own answers and inflated the lag under load).
      */
+    /**
+     * Each of the 32 connections sends, waits for the answer, pauses: rate = 32 / (pause + latency). A short run
+     * at the pause that ignores the latency measures the latency at that load, and the pause is shortened by it.
+     */
+    static long pauseFor(double rate) throws Exception {
+        long naive = Math.round(CLIENTS * 1000.0 / rate);
+        String prefix = "b3c-" + RUN + "-" + (long) rate;
+        Result probe = wrkOnce("create-cart.lua", commandUrl, CLIENTS, Math.max(3, warmSec), prefix,
+                               String.valueOf(naive));
+        double latencyMs = CLIENTS * 1000.0 / Math.max(1, probe.opsPerSec()) - naive;
+        long pause = Math.max(1, Math.round(naive - Math.max(0, latencyMs)));
+        log("B3 pacing: %d ms pause gave %.1f cmds/s (latency ~%.1f ms); %d ms for %.0f/s", naive,
+            probe.opsPerSec(), latencyMs, pause, rate);
+        return pause;
+    }
+
     static LagResult runLagPaced(double rate) throws Exception {
         int seconds = warmSec + lagSec;
-        long pauseMs = Math.round(CLIENTS * 1000.0 / rate);
+        long pauseMs = pauseFor(rate);
         List<String> cmd = List.of(wrk, "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--timeout", "10s", "-s",
                                    wrkScripts.resolve("create-cart.lua").toString(), commandUrl, "--",
                                    "b3-" + RUN + "-" + (long) rate, String.valueOf(pauseMs));
