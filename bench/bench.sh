@@ -96,6 +96,14 @@ cleanup() {
     set +e
     trap - EXIT INT TERM
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+    # a JVM whose heap is full may never finish its shutdown hooks: give the graceful stop 30 s, then SIGKILL
+    for _ in $(seq 1 30); do
+        local alive=0
+        for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [[ "$alive" == 0 ]] && break
+        sleep 1
+    done
+    for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done
     [[ -n "$PG_DATA" ]] && stop_cluster "$PG_DATA"
     [[ -n "$PG_DATA" && -f "$PG_DATA/server.log" ]] && cp "$PG_DATA/server.log" "$LOG_DIR/bench-postgres.log"
