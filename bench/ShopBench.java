@@ -471,13 +471,20 @@ public class ShopBench {
     }
 
     static Result wrkOnce(String script, String url, int c, int seconds, String... args) throws Exception {
+        return wrkResult(exec(wrkCommand(script, url, c, seconds, args), seconds + 60));
+    }
+
+    static List<String> wrkCommand(String script, String url, int c, int seconds, String... args) {
         List<String> cmd = new ArrayList<>(List.of(wrk, "-t2", "-c" + c, "-d" + seconds + "s", "--timeout", "10s",
                                                    "-s", wrkScripts.resolve(script).toString(), url));
         if (args.length > 0) {
             cmd.add("--");
             cmd.addAll(List.of(args));
         }
-        String out = exec(cmd, seconds + 60);
+        return cmd;
+    }
+
+    static Result wrkResult(String out) {
         Matcher m = WRK_RESULT.matcher(out);
         if (!m.find()) throw new IllegalStateException("wrk output not understood:\n" + out);
         return Result.fromWrk(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1000,
@@ -557,14 +564,6 @@ public class ShopBench {
     static final long PROBE_INTERVAL_MS = 200; // per probe thread: ~20 probes/s in all
 
     /**
-     * The load comes from wrk: 32 connections creating carts, each pausing 32/rate seconds after every answer, so
-     * the rate is a little under {@code rate} (the pause does not count the answer's own latency; the achieved
-     * rate is reported). Beside it, {@value #PROBE_THREADS} probe threads create a cart every
-     * {@value #PROBE_INTERVAL_MS} ms each and ask the query-service for it at the returned version: the lag is
-     * measured on those, by a client whose own work stays small next to the load (a JDK client following every
-     * command queued its own answers and inflated the lag under load).
-     */
-    /**
      * Each of the 32 connections sends, waits for the answer, pauses: rate = 32 / (pause + latency). A short run
      * at the pause that ignores the latency measures the latency at that load, and the pause is shortened by it.
      */
@@ -580,14 +579,19 @@ public class ShopBench {
         return pause;
     }
 
+    /**
+     * The load comes from wrk: 32 connections creating carts, each pausing after every answer as
+     * {@link #pauseFor} calibrated for {@code rate} (the achieved rate is reported). Beside it,
+     * {@value #PROBE_THREADS} probe threads create a cart every {@value #PROBE_INTERVAL_MS} ms each and ask the
+     * query-service for it at the returned version: the lag is measured on those, by a client whose own work stays
+     * small next to the load (a JDK client following every command queued its own answers and inflated the lag).
+     */
     static LagResult runLagPaced(double rate) throws Exception {
         int seconds = warmSec + lagSec;
         long pauseMs = pauseFor(rate);
-        List<String> cmd = List.of(wrk, "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--timeout", "10s", "-s",
-                                   wrkScripts.resolve("create-cart.lua").toString(), commandUrl, "--",
-                                   "b3-" + RUN + "-" + (long) rate, String.valueOf(pauseMs));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Process load = pb.start();
+        List<String> cmd = wrkCommand("create-cart.lua", commandUrl, CLIENTS, seconds, "b3-" + RUN + "-" + (long) rate,
+                                      String.valueOf(pauseMs));
+        Process load = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
             ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS, daemon("probe"));
             Recorder[] lag = new Recorder[PROBE_THREADS];
@@ -627,13 +631,8 @@ public class ShopBench {
             pool.shutdown();
             String out = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!load.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException("wrk did not end");
-            Matcher m = WRK_RESULT.matcher(out);
-            if (!m.find()) throw new IllegalStateException("wrk output not understood:\n" + out);
             // the whole wrk run, warm-up included: the rate is steady from the start in a closed loop
-            Result c = Result.fromWrk(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) * 1000,
-                                      Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-                                      Long.parseLong(m.group(5)) * 1000, Long.parseLong(m.group(6)) * 1000,
-                                      Long.parseLong(m.group(7)) * 1000);
+            Result c = wrkResult(out);
             Result l = Result.merge(PROBE_THREADS, lag, end - measureFrom);
             LagResult r = withGrowth(c, l, rate, 0, timeline, filled, end - measureFrom);
             log("B3 load %.1f cmds/s by wrk (target %.0f/s, pause %d ms), %d probes: lag p50 %.1f ms p99 %.1f ms "

@@ -36,29 +36,29 @@ final class ProcessorCapacity implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                record(clock.monotonicTime() - start);
+                record(start, clock.monotonicTime());
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                record(clock.monotonicTime() - start);
+                record(start, clock.monotonicTime());
             }
 
             @Override
             public void reportIgnored() {
-                record(clock.monotonicTime() - start);
+                record(start, clock.monotonicTime());
             }
         };
     }
 
-    private synchronized void record(long nanos) {
-        long second = clock.monotonicTime() / SECOND;
+    private synchronized void record(long start, long end) {
+        long second = end / SECOND;
         int slot = (int) (second % windowSeconds);
         if (secondOf[slot] != second) {
             secondOf[slot] = second;
             busyNanos[slot] = 0;
         }
-        busyNanos[slot] += nanos;
+        busyNanos[slot] += end - start;
     }
 
     synchronized double capacity() {
