@@ -79,6 +79,8 @@ public class ShopBench {
     static int statusTimeouts;
     static final int ROUNDS = 3;
     static final int CLIENTS = 32;
+    /** Connections of the JIT warm-up: few enough that the compiler threads get a good share of the CPU. */
+    static final int JIT_WARM_CLIENTS = 4;
     static final int EV100_CLIENTS = 8;
     static final int UPDATE_CARTS = 1000;
     static final int LONG_STREAM = 10_000;
@@ -131,10 +133,10 @@ public class ShopBench {
         boolean quick = mode.equals("quick");
         phaseSec = phase != null ? phase : quick ? 5 : 15;
         warmSec = warm != null ? warm : quick ? 2 : 5;
-        initialWarmSec = quick ? 8 : 15;
-        // profiled: the command path reached its steady state (~0.6 ms of CPU per created cart instead of 2-4 ms)
-        // after about two and a half minutes of load; the quick run cannot afford that and reads lower
-        jitWarmSec = quick ? 30 : 150;
+        initialWarmSec = quick ? 5 : 15;
+        // at JIT_WARM_CLIENTS connections the command path was compiled for good after about 80 s (lab, profiled);
+        // the quick run cannot afford that and reads lower
+        jitWarmSec = quick ? 36 : 120;
         lagSec = quick ? 10 : 30;
         replayEvents = replay != null ? replay : quick ? 200_000 : 1_000_000;
         b5Ops = quick ? 60 : 200;
@@ -196,11 +198,14 @@ public class ShopBench {
             return get(queryUrl + "/api/products/" + products.get((int) (n % products.size())));
         });
         if (wrk != null) {
-            // On two cores the JIT compilers need minutes of load before the command path is compiled for good
-            // (C2 still took a tenth of the command-service's CPU after two minutes); a service that has run for a
-            // while is what is measured, so the warm-up drives the measured paths themselves.
-            log("warm-up with wrk: create cart %d s, add item %d s (c=%d)", jitWarmSec, jitWarmSec / 2, CLIENTS);
-            runWrk("warm-up create cart", "create-cart.lua", commandUrl, CLIENTS, 0, jitWarmSec, "ww-" + RUN);
+            // A service that has run for a while is what is measured, so the warm-up drives the measured paths
+            // until the JIT has compiled them. Its one C2 compiler thread is one runnable thread among the
+            // request threads and PostgreSQL's backends: at 32 connections it still took 15-40 % of the
+            // command-service's CPU after five minutes of load; at 4 it was done in about 80 s.
+            log("warm-up with wrk: create cart %d s, add item %d s (c=%d)", jitWarmSec, jitWarmSec / 2,
+                JIT_WARM_CLIENTS);
+            runWrk("warm-up create cart", "create-cart.lua", commandUrl, JIT_WARM_CLIENTS, 0, jitWarmSec,
+                   "ww-" + RUN);
         }
         runPgbench("ev1.sql", CLIENTS, Math.min(3, phaseSec)); // warms PostgreSQL's side of the baseline too
 
@@ -212,8 +217,8 @@ public class ShopBench {
         });
         if (setup.errors > 0) throw new IllegalStateException("B2 setup: " + setup.errors + " errors " + setup.statuses);
         if (wrk != null) {
-            runWrk("warm-up add item", "add-item.lua", commandUrl, CLIENTS, 0, jitWarmSec / 2, "b2-" + RUN,
-                   String.valueOf(UPDATE_CARTS));
+            runWrk("warm-up add item", "add-item.lua", commandUrl, JIT_WARM_CLIENTS, 0, jitWarmSec / 2,
+                   "b2-" + RUN, String.valueOf(UPDATE_CARTS));
         }
 
         // ---- interleaved rounds: baseline, system, baseline, system, ...
