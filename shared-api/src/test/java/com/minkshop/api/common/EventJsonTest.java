@@ -8,7 +8,9 @@ import com.minkshop.api.order.ShippingAddress;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,33 @@ class EventJsonTest {
 
         assertThat(event).hasFieldOrPropertyWithValue("reason", "declined")
                          .hasFieldOrPropertyWithValue("failedAt", Instant.parse("2026-11-27T10:15:30Z"));
+    }
+
+    @Revision("7")
+    record Revised(String name) {
+    }
+
+    @Test
+    void writesEachClassWithItsRevisionEveryTime() {
+        for (int i = 0; i < 2; i++) { // the second time from the cache
+            assertThat(serializer.serialize(new Revised("a"), byte[].class).getType())
+                    .isEqualTo(new SimpleSerializedType(Revised.class.getName(), "7"));
+            assertThat(serializer.serialize(EVENT, byte[].class).getType().getRevision()).isNull();
+        }
+    }
+
+    @Test
+    void resolvesStoredTypeNamesAgainAndAgainAndLeavesUnknownOnesUnknown() {
+        SimpleSerializedType placed = new SimpleSerializedType(OrderPlacedEvent.class.getName(), null);
+        SimpleSerializedType gone = new SimpleSerializedType("com.minkshop.api.order.RemovedLongAgoEvent", null);
+        for (int i = 0; i < 2; i++) {
+            assertThat(serializer.classForType(placed)).isEqualTo(OrderPlacedEvent.class);
+            assertThat(serializer.classForType(gone)).isEqualTo(UnknownSerializedType.class);
+            assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
+        }
+        Object unknown = serializer.deserialize(new SimpleSerializedObject<>(
+                "{}".getBytes(StandardCharsets.UTF_8), byte[].class, gone));
+        assertThat(unknown).isInstanceOf(UnknownSerializedType.class);
     }
 
     @Test
