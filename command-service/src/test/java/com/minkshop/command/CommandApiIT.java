@@ -3,6 +3,7 @@ package com.minkshop.command;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minkshop.command.ShopClient.Response;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ class CommandApiIT {
     @Autowired
     @Qualifier("eventSerializer")
     private Serializer eventSerializer;
+    @Autowired
+    private org.axonframework.config.Configuration axon;
 
     private ShopClient shop;
 
@@ -153,6 +156,13 @@ class CommandApiIT {
             assertThat(axonMapper).isNotSameAs(webMapper);
             assertThat(axonMapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
         }
+    }
+
+    @Test
+    void aggregatesFindCommandTargetsWithTheResolverThatLooksOncePerCommandClass() {
+        // the aggregates take Axon's component of this type; without a bean it is Axon's per-command member scan
+        assertThat(axon.getComponent(CommandTargetResolver.class).getClass().getSimpleName())
+                .isEqualTo("CachedCommandTargetResolver");
     }
 
     private static void assertProblem(Response response, int status, String code) {
