@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 // Snapshots are this class's fields as JSON (hence field visibility). Raise the revision whenever a field is added,
 // removed, renamed or changes meaning: snapshots of another revision are then ignored and the aggregate is rebuilt
 // from its events, where an old snapshot would otherwise load with a missing or misread field.
-@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@Aggregate(repository = "cartRepository")
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Cart {

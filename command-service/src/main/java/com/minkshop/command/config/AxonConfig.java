@@ -5,10 +5,8 @@ import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -36,24 +34,6 @@ class AxonConfig implements DisposableBean {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Product, cart and order ids share the event store's one key space, so each repository must only read its own
-     * aggregate type's events: a cart command on a product's id is then "cart not found" instead of replaying
-     * product events into a cart. Set here because Axon's Spring lookup ignores {@code @Aggregate(filterEventsByType)}.
-     */
-    @Bean
-    static BeanPostProcessor aggregatesReadOnlyTheirOwnEvents() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
-                    aggregate.setFilterEventsByType(true);
-                }
-                return bean;
-            }
-        };
     }
 
     /** Snapshots, tokens and sagas. */

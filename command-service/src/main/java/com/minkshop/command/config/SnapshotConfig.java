@@ -47,8 +47,8 @@ class SnapshotConfig implements DisposableBean {
     }
 
     /**
-     * One definition serves all three aggregates ({@code @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")}):
-     * it holds no state itself, every loaded aggregate gets a counter of its own.
+     * One definition serves all three aggregates (their repositories are built by {@link AggregateRepositories}): it
+     * holds no state itself, every loaded aggregate gets a counter of its own.
      */
     @Bean
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, SnapshotProperties properties) {
