@@ -24,7 +24,8 @@ Usage: ./shop bench [--quick] [--default-axon] [--skip-build] [--build-dir NAME]
   --quick         short phases and 200,000 events for the replay (whole run under 5 minutes)
                   (default: full run, 15 s phases, 1,000,000 events for the replay)
   --default-axon  run the services with Axon's defaults instead of MinkShop's tuning (1 s polling, batch size 1,
-                  no snapshots, Hikari's default pool of 10, JPA storage engine, Tomcat's 200 request threads),
+                  no snapshots, no aggregate cache, Hikari's default pool of 10, JPA storage engine, Tomcat's 200
+                  request threads),
                   for comparison
   --skip-build    use the jars already built (in */target/, or */NAME/ with --build-dir NAME)
   -- OPTIONS      passed to bench/ShopBench.java (see its header), e.g. -- --phase-seconds 8
@@ -152,7 +153,8 @@ CONFIG="tuned"
 if [[ "$DEFAULT_AXON" == 1 ]]; then
     CONFIG="default-axon"
     # Axon's and Spring Boot's defaults in place of MinkShop's tuning (docs/benchmarks.md lists each one)
-    CMD_PROPS+=(--minkshop.snapshots.threshold=2147483647 --spring.datasource.hikari.maximum-pool-size=10
+    CMD_PROPS+=(--minkshop.snapshots.threshold=2147483647 --minkshop.aggregate-cache.enabled=false
+                --spring.datasource.hikari.maximum-pool-size=10
                 --minkshop.event-store.engine=jpa --server.tomcat.threads.max=200)
     QRY_PROPS+=(--minkshop.query.event-store.fetch-delay=1s --spring.datasource.hikari.maximum-pool-size=10)
     for p in product-view cart-view order-view dashboard; do
