@@ -7,7 +7,6 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.modelling.command.Aggregate;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -53,19 +52,14 @@ class CachedAggregateRepository<T> extends EventSourcingRepository<T> {
                 if (cached.isDeleted()) {
                     throw new AggregateDeletedException(aggregateIdentifier);
                 }
+                // the handler changes this very instance; a fresh load needs no such guard, it is not cached yet
+                evictOnRollback(aggregateIdentifier);
                 return cached;
             }
             stale.increment();
             cache.invalidate(aggregateIdentifier);
         }
         return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-    }
-
-    // runs for cached and freshly loaded aggregates alike: the handler may change the instance we keep
-    @Override
-    protected void validateOnLoad(Aggregate<T> aggregate, Long expectedVersion) {
-        evictOnRollback(aggregate.identifierAsString());
-        super.validateOnLoad(aggregate, expectedVersion);
     }
 
     @Override
