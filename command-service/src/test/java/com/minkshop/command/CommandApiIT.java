@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +165,21 @@ class CommandApiIT {
         // the aggregates take Axon's component of this type; without a bean it is Axon's per-command member scan
         assertThat(axon.getComponent(CommandTargetResolver.class).getClass().getSimpleName())
                 .isEqualTo("CachedCommandTargetResolver");
+    }
+
+    @Test
+    void sendsEachAnswerWithItsLengthInsteadOfInChunks() {
+        String cart = "{\"cartId\": \"CART-" + UUID.randomUUID() + "\", \"customerId\": \"CUST-1\"}";
+        Response created = shop.post("/api/carts", cart);
+        Response duplicate = shop.post("/api/carts", cart);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertProblem(duplicate, 409, "CART_ALREADY_EXISTS");
+        for (Response answer : List.of(created, duplicate)) {
+            assertThat(answer.header("Transfer-Encoding")).as(answer.toString()).isEmpty();
+            assertThat(answer.header("Content-Length")).as(answer.toString())
+                    .hasValue(String.valueOf(answer.text().getBytes(StandardCharsets.UTF_8).length));
+        }
     }
 
     private static void assertProblem(Response response, int status, String code) {
