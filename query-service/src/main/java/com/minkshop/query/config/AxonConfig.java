@@ -86,6 +86,10 @@ class AxonConfig {
                                  .storageEngine(engine)
                                  .fetchDelay(properties.eventStore().fetchDelay().toMillis())
                                  .timeUnit(TimeUnit.MILLISECONDS)
+                                 // Axon keeps the newest 10,000 by default, each with its token and any gaps that token
+                                 // still tracks, long enough to be promoted to the old generation; the processors tail
+                                 // within a batch of the head, and one further behind reads on its own
+                                 .cachedEvents(properties.eventStore().cachedEvents())
                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                                  .build();
     }

@@ -26,10 +26,13 @@ public record QueryProperties(@DefaultValue EventStore eventStore,
      *                   {@code snapshot_event_entry}
      * @param fetchDelay the polling interval for events committed by another process
      * @param batchSize  rows per read query
+     * @param cachedEvents the newest events kept in memory for the processors to share; a processor further behind
+     *                   reads on its own
      */
     public record EventStore(@DefaultValue("eventstore") String schema,
                              @DefaultValue("20ms") Duration fetchDelay,
-                             @DefaultValue("100") int batchSize) {
+                             @DefaultValue("100") int batchSize,
+                             @DefaultValue("1000") int cachedEvents) {
     }
 
     /**

@@ -77,7 +77,7 @@ class ViewVersionTrackerTest {
     }
 
     private static QueryProperties properties(Duration timeout) {
-        return new QueryProperties(new QueryProperties.EventStore("eventstore", Duration.ofMillis(50), 100),
+        return new QueryProperties(new QueryProperties.EventStore("eventstore", Duration.ofMillis(50), 100, 1000),
                                    new QueryProperties.ReadYourWrites(timeout, Duration.ofSeconds(1)),
                                    new QueryProperties.Dashboard(10, 10, Duration.ofMinutes(1)),
                                    new QueryProperties.DeadLetters(Duration.ofMinutes(1)),

@@ -51,7 +51,7 @@ class AdminAccessInterceptorTest {
     }
 
     private static QueryProperties properties(String token) {
-        return new QueryProperties(new QueryProperties.EventStore("eventstore", Duration.ofMillis(50), 100),
+        return new QueryProperties(new QueryProperties.EventStore("eventstore", Duration.ofMillis(50), 100, 1000),
                                    new QueryProperties.ReadYourWrites(Duration.ofSeconds(3), Duration.ofSeconds(1)),
                                    new QueryProperties.Dashboard(10, 10, Duration.ofMinutes(1)),
                                    new QueryProperties.DeadLetters(Duration.ofMinutes(1)),
