@@ -156,7 +156,8 @@ if [[ "$DEFAULT_AXON" == 1 ]]; then
     CMD_PROPS+=(--minkshop.snapshots.threshold=2147483647 --minkshop.aggregate-cache.enabled=false
                 --spring.datasource.hikari.maximum-pool-size=10
                 --minkshop.event-store.engine=jpa --server.tomcat.threads.max=200)
-    QRY_PROPS+=(--minkshop.query.event-store.fetch-delay=1s --spring.datasource.hikari.maximum-pool-size=10)
+    QRY_PROPS+=(--minkshop.query.event-store.fetch-delay=1s --spring.datasource.hikari.maximum-pool-size=10
+                --minkshop.query.event-store.cached-events=10000)
     for p in product-view cart-view order-view dashboard; do
         QRY_PROPS+=(--axon.eventhandling.processors.$p.batch-size=1)
     done
