@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,10 +99,24 @@ public class ShopBench {
                 return;
             }
             parse(args);
-            System.exit(run());
+            int status;
+            try {
+                status = run();
+            } finally {
+                removeWork();
+            }
+            System.exit(status);
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(2);
+        }
+    }
+
+    /** The SQL scripts and pgbench logs of a run; each run makes its own folder, so nothing is kept. */
+    static void removeWork() throws IOException {
+        if (work == null) return;
+        try (var paths = Files.walk(work)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
