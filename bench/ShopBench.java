@@ -1049,7 +1049,7 @@ public class ShopBench {
         Recorder rec = new Recorder();
         for (String line : lines) {
             String[] f = line.trim().split("\\s+");
-            if (f.length >= 3 && !f[2].isEmpty() && f[2].chars().allMatch(Character::isDigit)) {
+            if (f.length >= 3 && f[2].chars().allMatch(Character::isDigit)) {
                 rec.add(Long.parseLong(f[2]) * 1_000, 200);
             }
         }
