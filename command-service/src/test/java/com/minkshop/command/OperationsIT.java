@@ -131,8 +131,14 @@ class OperationsIT {
         assertThat(after.has("minkshop_commands_duration_seconds_bucket", "command_type", "PlaceOrder",
                              "le", "0.1")).isTrue();
         assertThat(after.value("minkshop_commands_total", "application", "command-service")).isPositive();
-        // Axon's own metrics, tagged by message type and component
-        assertThat(after.text()).contains("commandBus_");
+        // Axon's own metrics, tagged by message type (config.MessageMonitorConfig)
+        assertThat(delta(before, after, "commandBus_successCounter_total", "payloadType", "PlaceOrderCommand"))
+                .isEqualTo(1);
+        assertThat(delta(before, after, "commandBus_failureCounter_total", "payloadType", "ProcessPaymentCommand"))
+                .isEqualTo(1);
+        assertThat(after.has("commandBus_capacity", "payloadType", "PlaceOrderCommand")).isTrue();
+        assertThat(delta(before, after, "eventStore_ingestedCounter_total", "payloadType", "OrderPlacedEvent"))
+                .isEqualTo(1);
     }
 
     @Test

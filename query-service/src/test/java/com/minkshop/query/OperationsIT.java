@@ -123,6 +123,12 @@ class OperationsIT {
             Prometheus metrics = Prometheus.scrape(port);
             assertThat(metrics.value("minkshop_projection_lag_events", "processor", PRODUCT_VIEW)).isZero();
             assertThat(metrics.value("minkshop_projection_lag_seconds", "processor", PRODUCT_VIEW)).isZero();
+            // Axon's processor meters (config.ProcessorMetricsConfig): handled by one processor, skipped by another
+            assertThat(metrics.value("eventProcessor_successCounter_total", "processorName", PRODUCT_VIEW,
+                                     "payloadType", "StockAddedEvent")).isGreaterThanOrEqualTo(2);
+            assertThat(metrics.value("eventProcessor_ignoredCounter_total", "processorName", "cart-view",
+                                     "payloadType", "StockAddedEvent")).isGreaterThanOrEqualTo(2);
+            assertThat(metrics.has("eventProcessor_latency", "processorName", PRODUCT_VIEW)).isTrue();
         });
     }
 

@@ -3,9 +3,13 @@ package com.minkshop.command.config;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage;
@@ -25,8 +29,10 @@ class MessageMonitorConfigTest {
                            .tag("payloadType", "String").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("eventProcessor.successTimer").tag("processorName", "order-fulfilment").timer().count())
                 .isEqualTo(1);
-        assertThat(registry.get("eventProcessor.capacity").tag("processorName", "order-fulfilment").gauge()).isNotNull();
-        assertThat(registry.get("eventProcessor.latency").tag("processorName", "order-fulfilment").gauge()).isNotNull();
+        assertThat(registry.get("eventProcessor.capacity").tag("processorName", "order-fulfilment").gauge())
+                .isNotNull();
+        assertThat(registry.get("eventProcessor.latency").tag("processorName", "order-fulfilment").gauge())
+                .isNotNull();
     }
 
     @Test
@@ -34,7 +40,8 @@ class MessageMonitorConfigTest {
         MessageMonitor<Message<?>> monitor = MessageMonitorConfig.commandBusMonitor(registry);
 
         monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("a")).reportSuccess();
-        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("b")).reportFailure(new IllegalStateException());
+        monitor.onMessageIngested(GenericCommandMessage.asCommandMessage("b"))
+               .reportFailure(new IllegalStateException());
         monitor.onMessageIngested(GenericCommandMessage.asCommandMessage(42)).reportSuccess();
 
         assertThat(registry.get("commandBus.successCounter").tag("payloadType", "String").counter().count())
@@ -47,5 +54,17 @@ class MessageMonitorConfigTest {
         assertThat(registry.get("commandBus.capacity").gauges()).hasSize(2);
         assertThat(registry.get("commandBus.capacity").tag("payloadType", "Integer").gauge().value())
                 .isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void latencyIsTheAgeOfTheLastEventIngested() {
+        MessageMonitor<Message<?>> monitor = MessageMonitorConfig.processorMonitor(registry, "order-fulfilment");
+        Instant fiveSecondsAgo = Instant.now().minusSeconds(5);
+
+        monitor.onMessageIngested(new GenericEventMessage<>("id-1", "payload", Map.of(), fiveSecondsAgo))
+               .reportIgnored();
+
+        assertThat(registry.get("eventProcessor.latency").tag("processorName", "order-fulfilment").gauge().value())
+                .isBetween(5_000.0, 60_000.0);
     }
 }
