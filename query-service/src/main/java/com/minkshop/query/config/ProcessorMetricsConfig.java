@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The read models' processors get the same meters as Axon's dimensional metrics ({@code eventProcessor_*}), built so
- * that a message costs no registry lookup ({@link MessageMeters}), and with {@link ProcessorCapacity} (per processor,
+ * that a message costs no registry lookup ({@link MessageMeters}), and with {@link WindowedCapacity} (per processor,
  * 10 s, memory independent of the event rate) instead of Axon's {@code CapacityMonitor}, which keeps every message of
  * its window: with Axon's 10 minutes a 1,000,000-event replay filled the 512 MB heap, and even 10 s of the events a
  * skipping processor ingests did (service unresponsive).
@@ -51,6 +51,7 @@ class ProcessorMetricsConfig {
         return new MultiMessageMonitor<>(List.of(
                 new MessageMeters(registry, PREFIX, perProcessor, Clock.SYSTEM),
                 latency,
-                new ProcessorCapacity(registry, PREFIX, processor, CAPACITY_WINDOW_SECONDS, Clock.SYSTEM)));
+                new WindowedCapacity(registry, PREFIX + ".capacity", perProcessor, CAPACITY_WINDOW_SECONDS,
+                                     Clock.SYSTEM)));
     }
 }

@@ -7,13 +7,13 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The {@code capacity} gauge of one event processor: the share of the last {@code windowSeconds} its thread spent
- * handling messages (1 = busy all the time), as Axon's {@code CapacityMonitor} reports it. Axon's keeps one entry per
+ * A {@code capacity} gauge as Axon's {@code CapacityMonitor} reports it: the time spent handling messages in the last
+ * {@code windowSeconds}, as a share of the window (1 = one thread busy all the time). Axon's keeps one entry per
  * message for the whole window; a processor skipping events it has no handler for ingests ~100,000 of them per second
  * (a rebuild, a restart behind a backlog), and those entries filled the 512 MB heap until the service stopped. Here
  * each second of the window is one sum, so the memory does not depend on the rate.
  */
-final class ProcessorCapacity implements MessageMonitor<Message<?>> {
+final class WindowedCapacity implements MessageMonitor<Message<?>> {
 
     private static final long SECOND = 1_000_000_000L;
 
@@ -22,12 +22,12 @@ final class ProcessorCapacity implements MessageMonitor<Message<?>> {
     private final long[] secondOf;
     private final long[] busyNanos;
 
-    ProcessorCapacity(MeterRegistry registry, String prefix, String processor, int windowSeconds, Clock clock) {
+    WindowedCapacity(MeterRegistry registry, String meterName, Tags tags, int windowSeconds, Clock clock) {
         this.clock = clock;
         this.windowSeconds = windowSeconds;
         this.secondOf = new long[windowSeconds];
         this.busyNanos = new long[windowSeconds];
-        registry.gauge(prefix + ".capacity", Tags.of("processorName", processor), this, ProcessorCapacity::capacity);
+        registry.gauge(meterName, tags, this, WindowedCapacity::capacity);
     }
 
     @Override

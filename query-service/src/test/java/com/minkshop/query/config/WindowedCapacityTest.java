@@ -1,6 +1,7 @@
 package com.minkshop.query.config;
 
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.messaging.Message;
@@ -16,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage;
 
-class ProcessorCapacityTest {
+class WindowedCapacityTest {
 
     private final MockClock clock = new MockClock();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-    private final ProcessorCapacity capacity = new ProcessorCapacity(registry, "eventProcessor", "cart-view", 10, clock);
+    private final WindowedCapacity capacity = new WindowedCapacity(
+            registry, "eventProcessor.capacity", Tags.of("processorName", "cart-view"), 10, clock);
     private final Message<?> event = asEventMessage("payload");
 
     @Test
@@ -69,7 +71,7 @@ class ProcessorCapacityTest {
 
         // one sum per second of the window, not one entry per message
         assertThat(gauge()).isCloseTo(200_000 / 10e9, within(1e-12));
-        assertThat(ProcessorCapacity.class.getDeclaredFields())
+        assertThat(WindowedCapacity.class.getDeclaredFields())
                 .noneMatch(field -> java.util.Collection.class.isAssignableFrom(field.getType())
                                     || java.util.Map.class.isAssignableFrom(field.getType()));
     }
