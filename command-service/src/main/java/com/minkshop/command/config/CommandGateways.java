@@ -1,6 +1,7 @@
 package com.minkshop.command.config;
 
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.common.DatabaseFailures;
 import com.minkshop.command.common.DomainException;
 import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandBus;
@@ -53,6 +54,9 @@ public final class CommandGateways {
                                      .retryInterval(Math.toIntExact(properties.retryInterval().toMillis()))
                                      .maxRetryCount(properties.maxRetries())
                                      .addNonTransientFailurePredicate(CommandGateways::isRejection)
+                                     // each try waits up to the pool's connection timeout: the client gets its 503
+                                     // and Retry-After at once instead of after several such waits
+                                     .addNonTransientFailurePredicate(DatabaseFailures::isUnavailable)
                                      .build();
     }
 

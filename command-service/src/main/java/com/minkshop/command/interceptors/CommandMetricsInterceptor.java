@@ -1,6 +1,7 @@
 package com.minkshop.command.interceptors;
 
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.common.DatabaseFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,7 +75,7 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
                 .register(registry)));
         outcomes.computeIfAbsent(type + ' ' + outcome.status, k -> Counter.builder(COMMANDS)
                 .description("Commands handled, by outcome: success, rejected (business rule, not found), "
-                             + "conflict (concurrent modification) or failed (unexpected)")
+                             + "conflict (concurrent modification) or failed (a fault, or the database unavailable)")
                 .tag("command_type", type)
                 .tag("status", outcome.status)
                 .register(registry)).increment();
@@ -105,13 +106,17 @@ class CommandMetricsInterceptor implements MessageHandlerInterceptor<CommandMess
                                                .filter(ErrorCode.class::isInstance)
                                                .map(ErrorCode.class::cast)
                                                .orElse(ErrorCode.INTERNAL_ERROR);
-                return code == ErrorCode.INTERNAL_ERROR ? UNKNOWN : new Outcome("rejected", code);
+                return code.isRefusal() ? new Outcome("rejected", code) : new Outcome("failed", code);
             }
             if (failure instanceof JSR303ViolationException) {
                 return new Outcome("rejected", ErrorCode.VALIDATION_FAILED);
             }
             if (failure instanceof AggregateStreamCreationException) {
                 return ID_TAKEN.containsKey(type) ? new Outcome("rejected", ID_TAKEN.get(type)) : UNKNOWN;
+            }
+            // e.g. the commit itself, past the error translation (Axon calls a failed append transient, too)
+            if (failure != null && DatabaseFailures.isUnavailable(failure)) {
+                return new Outcome("failed", ErrorCode.SERVICE_UNAVAILABLE);
             }
             if (failure instanceof AxonTransientException) {
                 return new Outcome("conflict", ErrorCode.CONCURRENT_MODIFICATION);

@@ -1,6 +1,7 @@
 package com.minkshop.command.interceptors;
 
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.common.DatabaseFailures;
 import com.minkshop.command.common.DomainException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -25,7 +26,9 @@ import java.util.Map;
  * distributed command bus, which only carries the details across).
  * <p>
  * Unexpected failures are logged here with their stack trace and become {@link ErrorCode#INTERNAL_ERROR}; the REST
- * layer shows clients none of their text. Concurrency conflicts pass through untouched: they are transient, and the
+ * layer shows clients none of their text. A database that cannot be reached or refuses to serve is no fault of the
+ * command: it becomes {@link ErrorCode#SERVICE_UNAVAILABLE}, logged in one line (an outage would otherwise print one
+ * stack trace per request). Concurrency conflicts pass through untouched: they are transient, and the
  * gateway's retry scheduler must still recognise them.
  */
 @Component
@@ -57,8 +60,19 @@ class ErrorTranslationInterceptor implements MessageHandlerInterceptor<CommandMe
             }
             throw unexpected(unitOfWork.getMessage(), e);
         } catch (Exception e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                throw unavailable(unitOfWork.getMessage(), e);
+            }
             throw unexpected(unitOfWork.getMessage(), e);
         }
+    }
+
+    private static CommandExecutionException unavailable(CommandMessage<?> command, Exception failure) {
+        String name = CommandNames.of(command);
+        log.warn("[CMD] {} failed, database unavailable (command id {}): {}", name, command.getIdentifier(),
+                 failure.toString());
+        return new CommandExecutionException(name + " failed, database unavailable: " + failure, failure,
+                                             ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     private static CommandExecutionException unexpected(CommandMessage<?> command, Exception failure) {

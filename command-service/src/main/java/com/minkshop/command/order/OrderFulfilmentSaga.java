@@ -48,8 +48,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Commands are sent with {@code sendAndWait}: the simple command bus runs them on this thread inside the saga's
  * unit of work, so their events commit in the same transaction as the saga's state, and a retried event starts
- * from a state that matches the store. A refused command (an {@link ErrorCode} other than INTERNAL_ERROR) is a
- * business answer and handled here; any other failure is thrown so the processor rolls back and retries.
+ * from a state that matches the store. A refused command ({@link ErrorCode#isRefusal()}) is a business answer and
+ * handled here; any other failure (a fault, an unreachable database) is thrown so the processor rolls back and
+ * retries.
  */
 @Saga
 @ProcessingGroup(OrderFulfilmentSaga.PROCESSING_GROUP)
@@ -191,7 +192,7 @@ public class OrderFulfilmentSaga {
                                                          .filter(ErrorCode.class::isInstance)
                                                          .map(ErrorCode.class::cast);
                 if (code.isPresent()) {
-                    return code.filter(c -> c != ErrorCode.INTERNAL_ERROR);
+                    return code.filter(ErrorCode::isRefusal);
                 }
             }
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.common.DatabaseFailures;
 import com.minkshop.command.common.DomainException;
 import com.minkshop.command.idempotency.IdempotentRequest;
 import jakarta.servlet.ServletException;
@@ -68,6 +69,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return problem.get();
             }
             if (!isWrapper(failure)) {
+                // failures outside the handler: opening or committing the command's transaction
+                if (DatabaseFailures.isUnavailable(failure)) {
+                    log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                             failure.toString());
+                    return Problems.problem(ErrorCode.SERVICE_UNAVAILABLE,
+                                            Problems.defaultDetail(ErrorCode.SERVICE_UNAVAILABLE));
+                }
                 break;
             }
         }
@@ -99,10 +107,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail commandProblem(ErrorCode code, HandlerExecutionException failure) {
-        if (code == ErrorCode.INTERNAL_ERROR) {
-            // the error translation interceptor has already logged the stack trace
-            log.debug("Command failed unexpectedly: {}", failure.getMessage());
-            return Problems.problem(code, Problems.INTERNAL_ERROR_DETAIL);
+        if (!code.isRefusal()) {
+            // the error translation interceptor has already logged it; its text is about internals
+            log.debug("Command failed: {}", failure.getMessage());
+            return Problems.problem(code, Problems.defaultDetail(code));
         }
         return Problems.problem(code, failure.getMessage());
     }

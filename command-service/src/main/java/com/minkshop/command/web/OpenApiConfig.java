@@ -23,6 +23,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 
@@ -52,7 +53,7 @@ class OpenApiConfig {
     private static final List<ErrorCode> COMMON = List.of(
             ErrorCode.VALIDATION_FAILED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.CONCURRENT_MODIFICATION,
             ErrorCode.INVALID_IDEMPOTENCY_KEY, ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-            ErrorCode.INTERNAL_ERROR);
+            ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE);
     /** Codes about the request body, for endpoints that take one. */
     private static final List<ErrorCode> BODY = List.of(
             ErrorCode.MALFORMED_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PAYLOAD_TOO_LARGE);
@@ -142,9 +143,13 @@ class OpenApiConfig {
             String description = statusCodes.stream().map(code -> "`" + code.name() + "`")
                                             .collect(Collectors.joining(", ", "Problem document; `code` is one of ",
                                                                         ""));
-            operation.getResponses().addApiResponse(String.valueOf(status), new ApiResponse()
-                    .description(description)
-                    .content(new Content().addMediaType(PROBLEM_JSON, media)));
+            ApiResponse response = new ApiResponse().description(description)
+                                                    .content(new Content().addMediaType(PROBLEM_JSON, media));
+            if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                response.addHeaderObject("Retry-After", new Header().description("seconds to wait before retrying")
+                                                                    .schema(new IntegerSchema()));
+            }
+            operation.getResponses().addApiResponse(String.valueOf(status), response);
         });
     }
 

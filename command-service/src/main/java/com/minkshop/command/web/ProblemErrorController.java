@@ -1,6 +1,7 @@
 package com.minkshop.command.web;
 
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.command.common.DatabaseFailures;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -32,11 +33,19 @@ class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure != null && DatabaseFailures.isUnavailable(failure)) {
+            // e.g. the idempotency filter's lookup, before any controller ran
+            log.warn("Database unavailable for {}: {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                     failure.toString());
+            return Problems.response(Problems.problem(ErrorCode.SERVICE_UNAVAILABLE,
+                                                      Problems.defaultDetail(ErrorCode.SERVICE_UNAVAILABLE)));
+        }
         ErrorCode code = Problems.codeForStatus(status.value());
         if (status.is5xxServerError()) {
             log.error("Request {} failed before reaching a controller",
                       request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                      (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+                      failure);
         }
         return Problems.response(Problems.problem(status, code, Problems.defaultDetail(code)));
     }

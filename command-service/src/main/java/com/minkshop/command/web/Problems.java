@@ -20,6 +20,12 @@ final class Problems {
     static final String INTERNAL_ERROR_DETAIL =
             "The request could not be completed because of an internal error. It has been logged.";
 
+    static final String SERVICE_UNAVAILABLE_DETAIL =
+            "The service cannot reach its database right now. Retry shortly; a retry with the same Idempotency-Key "
+            + "is always safe.";
+    /** When a client should try again after a 503: a database restart or failover takes seconds. */
+    static final long RETRY_AFTER_SECONDS = 5;
+
     private Problems() {
     }
 
@@ -56,6 +62,9 @@ final class Problems {
         HttpHeaders merged = new HttpHeaders();
         merged.addAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            merged.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+        }
         return new ResponseEntity<>(problem, merged, problem.getStatus());
     }
 
@@ -84,6 +93,7 @@ final class Problems {
             case NOT_ACCEPTABLE -> "None of the accepted media types can be produced; responses are JSON.";
             case PAYLOAD_TOO_LARGE -> "The request is too large.";
             case UNSUPPORTED_MEDIA_TYPE -> "Request bodies must be application/json.";
+            case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE_DETAIL;
             default -> INTERNAL_ERROR_DETAIL;
         };
     }

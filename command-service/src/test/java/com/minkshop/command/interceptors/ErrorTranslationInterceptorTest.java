@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -86,6 +87,22 @@ class ErrorTranslationInterceptorTest {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getFormattedMessage()).startsWith("[CMD] ReserveStock failed unexpectedly");
             assertThat(event.getThrowableProxy().getMessage()).isEqualTo("map was null");
+        });
+    }
+
+    @Test
+    void turnsALostDatabaseIntoServiceUnavailableAndLogsOneLine() {
+        RuntimeException lost = new RuntimeException("could not load the aggregate",
+                                                     new SQLException("An I/O error occurred", "08006"));
+
+        Throwable failure = failureOf(RESERVE, lost);
+
+        assertThat(failure).isInstanceOf(CommandExecutionException.class).hasCause(lost);
+        assertThat(((CommandExecutionException) failure).getDetails()).contains(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(log.events()).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).startsWith("[CMD] ReserveStock failed, database unavailable");
+            assertThat(event.getThrowableProxy()).isNull();
         });
     }
 

@@ -19,6 +19,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import java.math.BigDecimal;
@@ -227,10 +229,11 @@ class OrderFulfilmentSagaTest {
                .expectActiveSagas(0);
     }
 
-    @Test
-    void anUnexpectedFailureIsThrownSoTheEventIsRetried() {
+    @ParameterizedTest
+    @EnumSource(value = ErrorCode.class, names = {"INTERNAL_ERROR", "SERVICE_UNAVAILABLE"})
+    void aFailureThatIsNoRefusalIsThrownSoTheEventIsRetried(ErrorCode code) {
         fixture.setCallbackBehavior((command, metaData) -> {
-            throw new CommandExecutionException("database down", null, ErrorCode.INTERNAL_ERROR);
+            throw new CommandExecutionException("database down", null, code);
         });
         // as config.SagaConfig registers it for the saga's processor
         fixture.registerListenerInvocationErrorHandler(PropagatingErrorHandler.instance());

@@ -20,7 +20,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -169,6 +171,23 @@ class ApiErrorHandlingTest {
         assertProblem(result, ErrorCode.INTERNAL_ERROR);
         assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(Problems.INTERNAL_ERROR_DETAIL);
         assertThat(result).bodyText().doesNotContain("secret", "db-internal", "Exception", "com.minkshop", "at ");
+    }
+
+    @Test
+    void answersAnUnreachableDatabaseWith503AndRetryAfterWithoutRetryingOrShowingInternals() {
+        // what the unit of work meets when Hikari has no connection to give within its timeout
+        commands.fail(ReserveStockCommand.class, new CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction", new SQLTransientConnectionException(
+                        "HikariPool-1 - Connection is not available, request timed out after 3000ms", "08001")));
+
+        MvcTestResult result = postJson("/api/products/PROD-001/reservations",
+                                        "{\"orderId\": \"ORDER-001\", \"quantity\": 1}");
+
+        assertProblem(result, ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(result).hasHeader(HttpHeaders.RETRY_AFTER, "5");
+        assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo(Problems.SERVICE_UNAVAILABLE_DETAIL);
+        assertThat(result).bodyText().doesNotContain("Hikari", "JDBC", "Exception");
+        assertThat(commands.allReceived()).hasSize(1);
     }
 
     @Test

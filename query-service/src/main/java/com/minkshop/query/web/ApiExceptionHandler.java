@@ -35,6 +35,8 @@ import java.util.List;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** A database restart or failover takes seconds. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @InitBinder
     void emptyParametersMeanAbsent(WebDataBinder binder) {
@@ -118,6 +120,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // one line: during an outage every request fails the same way
+            log.warn("Database unavailable while answering a query: {}", e.toString());
+            ResponseEntity<ProblemDetail> problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
+                                                                "The service cannot reach its database right now; "
+                                                                + "retry shortly");
+            return ResponseEntity.status(problem.getStatusCode())
+                                 .headers(problem.getHeaders())
+                                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
+                                 .body(problem.getBody());
+        }
         log.error("Unexpected error while answering a query", e);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
     }

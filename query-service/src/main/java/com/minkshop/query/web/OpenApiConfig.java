@@ -46,7 +46,7 @@ class OpenApiConfig {
 
     private static final List<ErrorCode> COMMON = List.of(
             ErrorCode.VALIDATION_FAILED, ErrorCode.MALFORMED_REQUEST, ErrorCode.NOT_ACCEPTABLE,
-            ErrorCode.INTERNAL_ERROR);
+            ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE);
 
     @Bean
     OpenAPI queryApi() {
@@ -122,7 +122,7 @@ class OpenApiConfig {
                                                                         ""));
             ApiResponse response = new ApiResponse().description(description)
                                                     .content(new Content().addMediaType(PROBLEM_JSON, media));
-            if (statusCodes.contains(ErrorCode.PROJECTION_LAGGING)) {
+            if (status == 503) {
                 response.addHeaderObject("Retry-After", new Header().description("seconds to wait before retrying")
                                                                     .schema(new IntegerSchema()));
             }
@@ -153,6 +153,7 @@ class OpenApiConfig {
             case ORDER_NOT_FOUND -> "Order [ORDER-001] not found";
             case NOT_FOUND -> "No such resource";
             case PROJECTION_LAGGING -> "The view did not catch up in time; retry shortly";
+            case SERVICE_UNAVAILABLE -> "The service cannot reach its database right now; retry shortly";
             default -> "An unexpected error occurred";
         };
     }

@@ -40,7 +40,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
 
     INTERNAL_ERROR(500, "Internal error"),
-    PROJECTION_LAGGING(503, "Projection lagging");
+    PROJECTION_LAGGING(503, "Projection lagging"),
+    SERVICE_UNAVAILABLE(503, "Service unavailable");
 
     private final int httpStatus;
     private final String title;
@@ -56,5 +57,13 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Whether the shop answered the request (a 4xx: retrying the same request gets the same answer) rather than
+     * failed to answer it (a 5xx: the request may succeed when retried).
+     */
+    public boolean isRefusal() {
+        return httpStatus < 500;
     }
 }
