@@ -354,6 +354,25 @@ class IdempotencyIT {
                                        Long.class, key)).isZero();
     }
 
+    @Test
+    void purgesAnyNumberOfExpiredKeysInChunksAndKeepsLiveOnes() {
+        String prefix = "purge-" + UUID.randomUUID() + "-";
+        // more than two of the purge's chunks of 5,000
+        jdbc.update("INSERT INTO eventstore.idempotency_key "
+                    + "(idempotency_key, fingerprint, response_status, response_body, created_at) "
+                    + "SELECT ? || n, repeat('0', 64), 200, '{}', now() - interval '25 hours' "
+                    + "FROM generate_series(1, 12001) AS n", prefix);
+        jdbc.update("INSERT INTO eventstore.idempotency_key "
+                    + "(idempotency_key, fingerprint, response_status, response_body) "
+                    + "VALUES (? || 'live', repeat('0', 64), 200, '{}')", prefix);
+
+        assertThat(store.purgeExpired()).isGreaterThanOrEqualTo(12001);
+
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM eventstore.idempotency_key "
+                                     + "WHERE idempotency_key LIKE ? || '%'", String.class, prefix))
+                .containsExactly(prefix + "live");
+    }
+
     private String createProduct() {
         String productId = "PROD-" + UUID.randomUUID();
         Response created = shop.post("/api/products", productJson(productId));

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -40,12 +41,21 @@ class OperationsIT {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private ShopClient shop;
 
     @BeforeEach
     void client() {
         shop = new ShopClient(port);
+    }
+
+    @Test
+    void boundsItsDatabaseSessionsWellBelowTheEventReadersGapTimeout() {
+        // whatever the server's defaults: SessionTimeoutsIT shows what PostgreSQL then does
+        assertThat(jdbc.queryForObject("SHOW statement_timeout", String.class)).isEqualTo("10s");
+        assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class)).isEqualTo("10s");
     }
 
     @Test

@@ -19,6 +19,10 @@ public class IdempotencyStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
+    private static final int PURGE_CHUNK_SIZE = 5_000;
+    // bounds one purge run (50 M keys); whatever is left goes in the next
+    private static final int MAX_PURGE_CHUNKS = 10_000;
+
     private final JdbcTemplate jdbc;
     private final long ttlSeconds;
 
@@ -74,9 +78,24 @@ public class IdempotencyStore {
         purgeExpired();
     }
 
+    /**
+     * Deletes expired keys a chunk at a time: each statement stays far below the service's statement timeout and
+     * holds its row locks briefly, however many keys expired since the last purge.
+     */
     public int purgeExpired() {
-        int purged = jdbc.update("DELETE FROM eventstore.idempotency_key "
-                                 + "WHERE created_at < now() - make_interval(secs => ?)", ttlSeconds);
+        int purged = 0;
+        for (int chunk = 0; chunk < MAX_PURGE_CHUNKS; chunk++) {
+            int deleted = jdbc.update("""
+                                      DELETE FROM eventstore.idempotency_key
+                                      WHERE idempotency_key IN (
+                                          SELECT idempotency_key FROM eventstore.idempotency_key
+                                          WHERE created_at < now() - make_interval(secs => ?)
+                                          LIMIT ?)""", ttlSeconds, PURGE_CHUNK_SIZE);
+            purged += deleted;
+            if (deleted < PURGE_CHUNK_SIZE) {
+                break;
+            }
+        }
         if (purged > 0) {
             log.info("[IDEMPOTENCY] purged {} expired keys", purged);
         }
