@@ -24,11 +24,20 @@ public final class DatabaseFailures {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && (isUnavailableState(sql.getSQLState()) || isEvictedConnection(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer (without a SQLSTATE) for a connection it already evicted as broken, e.g. when the rollback
+     * after a lost connection replaces the original failure.
+     */
+    private static boolean isEvictedConnection(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /**

@@ -41,6 +41,12 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void countsAConnectionThePoolAlreadyEvictedAsUnavailable() {
+        assertThat(DatabaseFailures.isUnavailable(new IllegalStateException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))).isTrue();
+    }
+
+    @Test
     void saysNoForFailuresWithoutADatabaseCause() {
         assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("no state"))).isFalse();

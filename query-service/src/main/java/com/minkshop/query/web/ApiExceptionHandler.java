@@ -1,6 +1,7 @@
 package com.minkshop.query.web;
 
 import com.minkshop.api.common.ErrorCode;
+import com.minkshop.query.config.DatabaseFailures;
 import com.minkshop.query.consistency.ProjectionLaggingException;
 import com.minkshop.query.web.Problems.FieldProblem;
 import jakarta.validation.ConstraintViolationException;

@@ -1,4 +1,4 @@
-package com.minkshop.query.web;
+package com.minkshop.query.config;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
  * Tells "the database could not serve this query right now" apart from every other failure: the first is worth
  * retrying (answered 503 SERVICE_UNAVAILABLE), the others are faults. The command-service has the same rules.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     // deep enough for Spring's and Hibernate's wrappers, bounded against cause cycles
     private static final int MAX_DEPTH = 16;
@@ -17,18 +17,27 @@ final class DatabaseFailures {
     }
 
     /** Whether the failure, or anything it was caused by, means the database was unreachable or refused to serve. */
-    static boolean isUnavailable(Throwable failure) {
+    public static boolean isUnavailable(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             // Hikari's "connection is not available" after its connection timeout, and drivers' broken connections
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && (isUnavailableState(sql.getSQLState()) || isEvictedConnection(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Hikari's answer (without a SQLSTATE) for a connection it already evicted as broken, e.g. when the rollback
+     * after a lost connection replaces the original failure.
+     */
+    private static boolean isEvictedConnection(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     /**
@@ -37,7 +46,7 @@ final class DatabaseFailures {
      * recovery, a statement cancelled by {@code statement_timeout}) and a session ended by
      * {@code idle_in_transaction_session_timeout} (25P03).
      */
-    static boolean isUnavailableState(String state) {
+    public static boolean isUnavailableState(String state) {
         return state != null
                 && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
                     || state.equals("25P03"));
