@@ -3,11 +3,8 @@ package com.minkshop.command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,7 +53,7 @@ class CrashRetryIT {
 
     @Test
     void everyRequestRetriedAfterACrashHasExactlyOneEffect() throws Exception {
-        int port = freePort();
+        int port = ServiceJar.freePort();
         Process first = start(port);
         ShopClient shop = new ShopClient(port);
 
@@ -149,34 +146,10 @@ class CrashRetryIT {
     }
 
     private Process start(int port) throws IOException {
-        String jar = System.getProperty("commandServiceJar", "").trim();
-        assertThat(new File(jar)).as("command-service jar (build it first: ./mvnw package)").isFile();
-        Path log = Path.of("target", "command-service-crash-" + started.size() + ".log");
-        Files.createDirectories(log.getParent());
-        // C1 only: the child service starts faster, and this test measures nothing
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                             "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
-                                             "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process process = ServiceJar.start(port, Path.of("target", "command-service-crash-" + started.size() + ".log"),
+                                           Map.of());
         started.add(process);
-        ShopClient shop = new ShopClient(port);
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            assertThat(process.isAlive()).as("command-service exited, see " + log.toAbsolutePath()).isTrue();
-            try {
-                return shop.get("/actuator/health/readiness").status() == 200;
-            } catch (UncheckedIOException notListeningYet) {
-                return false;
-            }
-        });
         return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,53 @@
+package com.minkshop.command;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The packaged command-service run as a process of its own, for tests that kill it or its database. */
+final class ServiceJar {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private ServiceJar() {
+    }
+
+    /** Starts the jar on the port with the extra environment and returns once it reports ready. */
+    static Process start(int port, Path log, Map<String, String> environment) throws IOException {
+        String jar = System.getProperty("commandServiceJar", "").trim();
+        assertThat(new File(jar)).as("command-service jar (build it first: ./mvnw package)").isFile();
+        Files.createDirectories(log.getParent());
+        // C1 only: the child service starts faster, and these tests measure nothing
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
+                                                    "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        ShopClient shop = new ShopClient(port);
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(process.isAlive()).as("command-service exited, see " + log.toAbsolutePath()).isTrue();
+            try {
+                return shop.get("/actuator/health/readiness").status() == 200;
+            } catch (UncheckedIOException notListeningYet) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
