@@ -6,11 +6,16 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The processor of the order fulfilment saga: a tracking processor on this service's own event store, reading it
@@ -46,7 +51,9 @@ class SagaConfig {
      * second application context in one JVM, which would share this one's token owner name and so its claim.
      */
     @Bean
-    ConfigurerModule orderFulfilmentProcessor(SagaProperties properties) {
+    ConfigurerModule orderFulfilmentProcessor(SagaProperties properties,
+                                              ObjectProvider<PlatformTransactionManager> transactions,
+                                              ObjectProvider<JdbcTemplate> jdbc) {
         Instant configuredAt = Instant.now();
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(
@@ -54,11 +61,26 @@ class SagaConfig {
                         org.axonframework.config.Configuration::eventStore,
                         axon -> TrackingEventProcessorConfiguration
                                 .forSingleThreadedProcessing()
-                                .andInitialTrackingToken(source -> source.createTokenAt(configuredAt))
+                                .andInitialTrackingToken(source -> withoutStatementTimeout(
+                                        transactions.getObject(), jdbc.getObject(),
+                                        () -> source.createTokenAt(configuredAt)))
                                 .andEventAvailabilityTimeout(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS)
                                 .andAutoStart(properties.autoStart()))
                 // a failed step rolls back saga state and commands together and is retried, instead of Axon's
                 // default of logging it and moving on with a half-handled order
                 .registerListenerInvocationErrorHandler(ORDER_FULFILMENT, axon -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The store finds the first event at a time through its {@code time_stamp} column, which has no index (Axon
+     * #1100): on a large store that one scan may outlast the service's statement timeout, and the saga would never
+     * start. It runs once, when the processor has no token yet, with the limit lifted for its transaction only.
+     */
+    static <T> T withoutStatementTimeout(PlatformTransactionManager transactions, JdbcTemplate jdbc,
+                                         Supplier<T> query) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("SET LOCAL statement_timeout = 0");
+            return query.get();
+        });
     }
 }
