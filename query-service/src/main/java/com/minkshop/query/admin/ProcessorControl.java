@@ -26,6 +26,7 @@ public class ProcessorControl {
     // longer than the launcher's 5 s claim interval, so a free segment is claimed within it
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
     private static final long SETTLE_POLL_MILLIS = 20;
+    private static final Duration THREAD_RETURN_TIMEOUT = Duration.ofMillis(500);
 
     private final Duration settleTimeout;
 
@@ -61,6 +62,9 @@ public class ProcessorControl {
         if (!(processor instanceof TrackingEventProcessor tracking) || tracking.activeProcessorThreads() > 0) {
             return;
         }
+        // a worker that is just ending frees its segment a moment before it gives its thread back (and the shutdown
+        // may already have returned): only a shortfall that stays is a lost thread, else the budget would overflow
+        awaitTrue(() -> tracking.availableProcessorThreads() >= tracking.maxCapacity(), THREAD_RETURN_TIMEOUT);
         int lost = tracking.maxCapacity() - tracking.availableProcessorThreads();
         if (lost <= 0) {
             return;
