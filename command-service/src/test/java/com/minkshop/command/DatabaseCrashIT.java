@@ -52,7 +52,7 @@ class DatabaseCrashIT {
     @BeforeEach
     void startCluster() throws Exception {
         // with only an external database (MINKSHOP_TEST_DB_URL) and no server binaries there is nothing to crash
-        assumeTrue(bashSucceeds("source \"$1\"; find_pg_bin >/dev/null"),
+        assumeTrue(withPostgresHelpers("find_pg_bin >/dev/null", "", 0).exitCode() == 0,
                    "needs PostgreSQL server binaries (initdb, pg_ctl) for a cluster of its own");
         clusterHome = Files.createTempDirectory("minkshop-crash-");
         assertThat(clusterHome.toFile().setReadable(true, false)
@@ -178,24 +178,24 @@ class DatabaseCrashIT {
 
     /** Runs a bash snippet with the project's PostgreSQL helpers; $1 is the cluster's folder, $2 its port. */
     private void postgres(String snippet) throws IOException, InterruptedException {
+        Bash result = withPostgresHelpers(snippet, clusterHome.toString(), databasePort);
+        assertThat(result.exitCode()).as("%s%n%s", snippet, result.output()).isZero();
+    }
+
+    private static Bash withPostgresHelpers(String snippet, String clusterHome, int port)
+            throws IOException, InterruptedException {
         String script = "set -euo pipefail; log() { :; }; die() { echo \"$*\" >&2; exit 1; }; "
                         + "DB_USER=minkshop; DB_PASSWORD=minkshop; source \"$3\"; " + snippet;
-        Process bash = new ProcessBuilder("bash", "-c", script, "postgres-helper", clusterHome.toString(),
-                                          Integer.toString(databasePort), POSTGRES_SCRIPT.toString())
+        Process bash = new ProcessBuilder("bash", "-c", script, "postgres-helper", clusterHome,
+                                          Integer.toString(port), POSTGRES_SCRIPT.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(bash.getInputStream().readAllBytes());
         assertThat(bash.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as("%s%n%s", snippet, output).isZero();
+        return new Bash(bash.exitValue(), output);
     }
 
-    private static boolean bashSucceeds(String snippet) throws IOException, InterruptedException {
-        String script = "log() { :; }; die() { exit 1; }; " + snippet;
-        Process bash = new ProcessBuilder("bash", "-c", script, "probe", POSTGRES_SCRIPT.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        return bash.waitFor(60, TimeUnit.SECONDS) && bash.exitValue() == 0;
+    private record Bash(int exitCode, String output) {
     }
 
     private Process startService(int port) throws IOException {

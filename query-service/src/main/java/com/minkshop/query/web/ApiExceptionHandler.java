@@ -51,12 +51,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ProjectionLaggingException.class)
     ResponseEntity<ProblemDetail> lagging(ProjectionLaggingException e) {
-        ResponseEntity<ProblemDetail> problem = Problems.of(ErrorCode.PROJECTION_LAGGING, e.getMessage());
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(problem.getStatusCode())
-                             .headers(problem.getHeaders())
-                             .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                             .body(problem.getBody());
+        return withRetryAfter(Problems.of(ErrorCode.PROJECTION_LAGGING, e.getMessage()), seconds);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -124,16 +120,19 @@ class ApiExceptionHandler {
         if (DatabaseFailures.isUnavailable(e)) {
             // one line: during an outage every request fails the same way
             log.warn("Database unavailable while answering a query: {}", e.toString());
-            ResponseEntity<ProblemDetail> problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
-                                                                "The service cannot reach its database right now; "
-                                                                + "retry shortly");
-            return ResponseEntity.status(problem.getStatusCode())
-                                 .headers(problem.getHeaders())
-                                 .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS))
-                                 .body(problem.getBody());
+            return withRetryAfter(Problems.of(ErrorCode.SERVICE_UNAVAILABLE,
+                                              "The service cannot reach its database right now; retry shortly"),
+                                  DATABASE_RETRY_AFTER_SECONDS);
         }
         log.error("Unexpected error while answering a query", e);
         return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
+    }
+
+    private static ResponseEntity<ProblemDetail> withRetryAfter(ResponseEntity<ProblemDetail> problem, long seconds) {
+        return ResponseEntity.status(problem.getStatusCode())
+                             .headers(problem.getHeaders())
+                             .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                             .body(problem.getBody());
     }
 
     private static String message(MessageSourceResolvable error) {
