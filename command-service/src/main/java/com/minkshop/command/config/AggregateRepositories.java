@@ -81,8 +81,8 @@ public class AggregateRepositories {
                                                                 .build();
         CaffeineCacheMetrics.monitor(meterRegistry, cache, CACHE_NAME, "aggregate", name);
         Counter stale = Counter.builder(STALE_METRIC)
-                               .description("Cached aggregates found outdated on load (another writer appended), "
-                                            + "then loaded from the event store")
+                               .description("Commands decided on a cached aggregate another writer had moved on, "
+                                            + "retried on a fresh load")
                                .tag("aggregate", name)
                                .register(meterRegistry);
         return new CachedAggregateRepository<>(builder, eventStore, cache, stale);

@@ -1,6 +1,7 @@
 package com.minkshop.command.config;
 
 import com.minkshop.api.cart.ItemAddedToCartEvent;
+import com.minkshop.api.cart.ItemQuantityChangedEvent;
 import com.minkshop.api.common.Money;
 import com.minkshop.command.ShopClient;
 import com.minkshop.command.ShopClient.Response;
@@ -80,6 +81,46 @@ class AggregateCacheIT {
         assertThat(added.version()).isEqualTo(5);
         assertThat(added.data("itemCount").asInt()).isEqualTo(7);
         assertThat(added.amount("totalAmount")).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void retriesAnAppendDecidedOnACachedCartThatAnotherWriterHasMovedOn() {
+        String cartId = createCart();
+        assertThat(shop.post("/api/carts/" + cartId + "/items", ADD_P1).version()).isEqualTo(2);
+        double staleBefore = staleCarts();
+        appendForeign(new ItemAddedToCartEvent(cartId, "P-2", "Gadget", 1, Money.of(new BigDecimal("4.00")),
+                                               Instant.now()), cartId, 2L);
+
+        // the cached cart appends at sequence 2, which the other writer holds: the conflict is retried afresh
+        Response added = shop.post("/api/carts/" + cartId + "/items", ADD_P1);
+        assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        assertThat(added.version()).isEqualTo(4);
+        assertThat(added.data("itemCount").asInt()).isEqualTo(3);
+        assertThat(added.amount("totalAmount")).isEqualByComparingTo("9.00");
+        assertThat(staleCarts() - staleBefore).isEqualTo(1.0);
+    }
+
+    @Test
+    void checksACommandThatAppendsNothingOnACachedCart() {
+        String cartId = createCart();
+        assertThat(shop.post("/api/carts/" + cartId + "/items", ADD_P1).version()).isEqualTo(2);
+        double staleBefore = staleCarts();
+        appendForeign(new ItemQuantityChangedEvent(cartId, "P-1", 1, 5, Instant.now()), cartId, 2L);
+
+        // the cached cart still holds quantity 1 and would answer "nothing to change" at version 2
+        Response changed = shop.send("PUT", "/api/carts/" + cartId + "/items/P-1", "{\"quantity\": 1}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.version()).isEqualTo(4);
+        assertThat(staleCarts() - staleBefore).isEqualTo(1.0);
+
+        Response again = shop.send("PUT", "/api/carts/" + cartId + "/items/P-1", "{\"quantity\": 1}");
+        assertThat(again.version()).as("a true no-op, from the cache").isEqualTo(4);
+        assertThat(staleCarts() - staleBefore).isEqualTo(1.0);
+    }
+
+    /** What a second command-service on the same database would append, bypassing this instance's cache. */
+    private void appendForeign(Object event, String cartId, long sequence) {
+        eventStore.publish(new GenericDomainEventMessage<>("Cart", cartId, sequence, event));
     }
 
     private String createCart() {
