@@ -2,6 +2,7 @@ package com.minkshop.command.config;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.Counter;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -150,12 +151,12 @@ class CachedAggregateRepository<T> extends EventSourcingRepository<T> {
         }
 
         private void countIfConflict(ExecutionResult execution) {
-            Throwable failure = execution == null ? null : execution.getExceptionResult();
-            for (Throwable cause = failure; cause != null && !counted; cause = cause.getCause()) {
-                if (cause instanceof ConcurrencyException) {
-                    counted = true;
-                    stale.increment();
-                }
+            if (counted || execution == null || execution.getExceptionResult() == null) {
+                return;
+            }
+            if (ExceptionUtils.findException(execution.getExceptionResult(), ConcurrencyException.class).isPresent()) {
+                counted = true;
+                stale.increment();
             }
         }
     }
