@@ -1,5 +1,6 @@
 package com.minkshop.command;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.command.ShopClient.Response;
@@ -7,6 +8,7 @@ import com.minkshop.command.web.ApiErrors;
 import com.minkshop.command.web.ApiExample;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -149,6 +151,10 @@ class OperationsIT {
         assertThat(after.has("commandBus_capacity", "payloadType", "PlaceOrderCommand")).isTrue();
         assertThat(delta(before, after, "eventStore_ingestedCounter_total", "payloadType", "OrderPlacedEvent"))
                 .isEqualTo(1);
+        // the [CMD] lines, two per command, counted as written (monitoring.LogEventMeters); no turbo filter left
+        // to run on every level check
+        assertThat(delta(before, after, "logback_events_total", "level", "info")).isGreaterThanOrEqualTo(14);
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.minkshop.query;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.minkshop.api.common.ErrorCode;
 import com.minkshop.api.common.Money;
@@ -18,6 +19,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -129,7 +131,11 @@ class OperationsIT {
             assertThat(metrics.value("eventProcessor_ignoredCounter_total", "processorName", "cart-view",
                                      "payloadType", "StockAddedEvent")).isGreaterThanOrEqualTo(2);
             assertThat(metrics.has("eventProcessor_latency", "processorName", PRODUCT_VIEW)).isTrue();
+            // the processors' start-up lines, counted as written (monitoring.LogEventMeters); no turbo filter left
+            // to run on every level check
+            assertThat(metrics.value("logback_events_total", "level", "info")).isPositive();
         });
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
     }
 
     @Test

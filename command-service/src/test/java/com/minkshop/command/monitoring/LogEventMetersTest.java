@@ -1,0 +1,37 @@
+package com.minkshop.command.monitoring;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LogEventMetersTest {
+
+    private static final Logger log = LoggerFactory.getLogger(LogEventMetersTest.class);
+
+    @Test
+    void countsTheEventsWrittenByLevelAndStopsCountingWhenClosed() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LogEventMeters meters = new LogEventMeters(registry);
+        try {
+            log.warn("a warning the meter counts");
+            log.info("an info line the meter counts");
+            log.info("and another");
+            log.trace("below the logger's level: never written, never counted");
+        } finally {
+            meters.destroy();
+        }
+        log.warn("after the meter was closed");
+
+        assertThat(count(registry, "warn")).isEqualTo(1);
+        assertThat(count(registry, "info")).isEqualTo(2);
+        assertThat(count(registry, "trace")).isZero();
+        assertThat(count(registry, "error")).isZero();
+    }
+
+    private static double count(SimpleMeterRegistry registry, String level) {
+        return registry.get("logback.events").tag("level", level).counter().count();
+    }
+}
