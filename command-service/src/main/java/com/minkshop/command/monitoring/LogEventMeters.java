@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,14 +20,15 @@ import org.springframework.stereotype.Component;
  * excluded in application.yml.
  */
 @Component
-class LogEventMeters extends UnsynchronizedAppenderBase<ILoggingEvent> implements DisposableBean {
+class LogEventMeters extends UnsynchronizedAppenderBase<ILoggingEvent>
+        implements LoggerContextListener, DisposableBean {
 
     private final Counter error;
     private final Counter warn;
     private final Counter info;
     private final Counter debug;
     private final Counter trace;
-    private final Logger root;
+    private final LoggerContext logging;
 
     LogEventMeters(MeterRegistry registry) {
         error = counter(registry, "error");
@@ -34,12 +36,16 @@ class LogEventMeters extends UnsynchronizedAppenderBase<ILoggingEvent> implement
         info = counter(registry, "info");
         debug = counter(registry, "debug");
         trace = counter(registry, "trace");
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        setContext(context);
+        logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        setContext(logging);
         setName("minkshop-log-event-meters");
+        logging.addListener(this);
+        attach();
+    }
+
+    private void attach() {
         start();
-        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(this);
+        logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(this);
     }
 
     private static Counter counter(MeterRegistry registry, String level) {
@@ -58,9 +64,33 @@ class LogEventMeters extends UnsynchronizedAppenderBase<ILoggingEvent> implement
         }
     }
 
+    /** A reset (logging configured again, as by another application context in the JVM) drops every appender. */
+    @Override
+    public void onReset(LoggerContext context) {
+        attach();
+    }
+
+    @Override
+    public boolean isResetResistant() {
+        return true;
+    }
+
+    @Override
+    public void onStart(LoggerContext context) {
+    }
+
+    @Override
+    public void onStop(LoggerContext context) {
+    }
+
+    @Override
+    public void onLevelChange(Logger logger, Level level) {
+    }
+
     @Override
     public void destroy() {
-        root.detachAppender(this);
+        logging.removeListener(this);
+        logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this);
         stop();
     }
 }

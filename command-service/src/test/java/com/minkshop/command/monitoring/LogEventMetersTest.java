@@ -1,5 +1,7 @@
 package com.minkshop.command.monitoring;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -29,6 +31,23 @@ class LogEventMetersTest {
         assertThat(count(registry, "info")).isEqualTo(2);
         assertThat(count(registry, "trace")).isZero();
         assertThat(count(registry, "error")).isZero();
+    }
+
+    @Test
+    void keepsCountingWhenLoggingIsConfiguredAgain() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LogEventMeters meters = new LogEventMeters(registry);
+        try {
+            // what another application context starting in the same JVM does: every appender is dropped
+            logging.reset();
+            new ContextInitializer(logging).autoConfig();
+            log.warn("a warning after the reset");
+        } finally {
+            meters.destroy();
+        }
+
+        assertThat(count(registry, "warn")).isEqualTo(1);
     }
 
     private static double count(SimpleMeterRegistry registry, String level) {
