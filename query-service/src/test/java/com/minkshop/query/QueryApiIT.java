@@ -24,8 +24,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +39,16 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The REST API over the real pipeline: events appended to the event store tables as the command-service would, read
  * back through polling, tracking processors and the views.
  */
 @IntegrationTest
+// MockMvc beside the real port: it shows whether a read went through Spring's async dispatch
+@AutoConfigureMockMvc
 // long enough for a busy CI machine to project the waits that must succeed; the lagging cases pay it in full
 @TestPropertySource(properties = {"minkshop.query.read-your-writes.timeout=2500ms",
         "minkshop.query.dead-letters.retry-interval=PT1H"})
@@ -57,6 +64,8 @@ class QueryApiIT {
     private MeterRegistry meters;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private MockMvc mvc;
 
     private final EventStoreWriter events = new EventStoreWriter();
     private Http http;
@@ -152,6 +161,24 @@ class QueryApiIT {
         assertThat(cartView.status()).as(cartView.toString()).isEqualTo(200);
         assertThat(cartView.json().get("itemCount").asInt()).isEqualTo(2);
         assertThat(cartView.json().get("totalAmount").decimalValue()).isEqualByComparingTo("59.98");
+    }
+
+    @Test
+    void aReadyViewIsAnsweredOnTheRequestThreadAndOnlyALaggingOneWaitsAsynchronously() throws Exception {
+        String id = product("S", "Sync Widget", "SYNC-1", 3, 1);
+
+        for (String ready : List.of("/api/products/" + id, "/api/products/" + id + "?minVersion=1")) {
+            MvcResult answer = mvc.perform(get(ready)).andReturn();
+            assertThat(answer.getRequest().isAsyncStarted()).as(ready).isFalse();
+            assertThat(answer.getResponse().getStatus()).as(ready).isEqualTo(200);
+            assertThat(answer.getResponse().getContentAsString()).as(ready).contains("\"productId\":\"" + id + "\"");
+        }
+
+        MvcResult waiting = mvc.perform(get("/api/products/" + id + "?minVersion=2")).andReturn();
+        assertThat(waiting.getRequest().isAsyncStarted()).isTrue();
+        MvcResult lagging = mvc.perform(asyncDispatch(waiting)).andReturn();
+        assertThat(lagging.getResponse().getStatus()).isEqualTo(503);
+        assertThat(lagging.getResponse().getContentAsString()).contains("PROJECTION_LAGGING");
     }
 
     @Test
