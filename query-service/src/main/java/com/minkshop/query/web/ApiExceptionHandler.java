@@ -20,6 +20,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -113,6 +114,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(AsyncRequestTimeoutException.class)
     ResponseEntity<ProblemDetail> asyncTimeout(AsyncRequestTimeoutException e) {
         return Problems.of(ErrorCode.PROJECTION_LAGGING, "The view did not catch up in time; retry shortly");
+    }
+
+    /**
+     * The client is gone (closing a dashboard tab ends its event stream this way): there is no one left to answer,
+     * and it is no server error. Spring's own {@code ResponseEntityExceptionHandler} does the same.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<ProblemDetail> clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client gone before its answer: {}", e.toString());
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
