@@ -7,12 +7,14 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,22 @@ class ValidIdValidatorTest {
     @ValueSource(strings = {"", "   "})
     void reportsAMissingIdOnce(String id) {
         assertThat(messages(id, "1.00")).containsExactly("product ID is required");
+    }
+
+    @Test
+    void acceptsExactlyWhatTheDocumentedPatternAccepts() {
+        Pattern documented = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+        for (char c = 0; c < 0x3000; c++) {
+            for (String id : new String[] {String.valueOf(c), "a" + c, c + "-1", "x".repeat(63) + c}) {
+                assertThat(ValidIdValidator.isWellFormed(id)).as("U+%04X in %s", (int) c, id)
+                                                             .isEqualTo(documented.matcher(id).matches());
+            }
+        }
+        for (int length = 0; length <= 70; length++) {
+            String id = "A".repeat(length);
+            assertThat(ValidIdValidator.isWellFormed(id)).as("length %d", length)
+                                                         .isEqualTo(documented.matcher(id).matches());
+        }
     }
 
     @ParameterizedTest
