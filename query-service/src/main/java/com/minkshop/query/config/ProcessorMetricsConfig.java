@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The read models' processors get the same meters as Axon's dimensional metrics ({@code eventProcessor_*}), built so
@@ -39,19 +39,34 @@ class ProcessorMetricsConfig {
 
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, String processor) {
         Tags perProcessor = Tags.of("processorName", processor);
-        AtomicLong latencyMillis = new AtomicLong();
-        Gauge.builder(PREFIX + ".latency", latencyMillis::get).tags(perProcessor).register(registry);
-        // Axon's EventProcessorLatencyMonitor, without registering its gauge again for every message
-        MessageMonitor<Message<?>> latency = message -> {
+        return new MultiMessageMonitor<>(List.of(
+                new MessageMeters(registry, PREFIX, perProcessor, Clock.SYSTEM),
+                latency(registry, PREFIX + ".latency", perProcessor, Clock.SYSTEM),
+                new WindowedCapacity(registry, PREFIX + ".capacity", perProcessor, CAPACITY_WINDOW_SECONDS,
+                                     Clock.SYSTEM)));
+    }
+
+    /**
+     * Axon's {@code EventProcessorLatencyMonitor} (the age of the last event ingested, when it was ingested), without
+     * registering its gauge again for every message, and reading the event's time only when the gauge is read: the
+     * stored time is a string that Axon parses on first use, and parsing it for every event, the skipped ones
+     * included, showed in every processor's profile (JFR, docs/benchmarks.md).
+     */
+    static MessageMonitor<Message<?>> latency(MeterRegistry registry, String name, Tags tags, Clock clock) {
+        AtomicReference<Ingested> last = new AtomicReference<>();
+        Gauge.builder(name, () -> {
+                 Ingested ingested = last.get();
+                 return ingested == null ? 0 : ingested.wallTime() - ingested.event().getTimestamp().toEpochMilli();
+             })
+             .tags(tags).register(registry);
+        return message -> {
             if (message instanceof EventMessage<?> event) {
-                latencyMillis.set(Clock.SYSTEM.wallTime() - event.getTimestamp().toEpochMilli());
+                last.set(new Ingested(event, clock.wallTime()));
             }
             return NoOpMessageMonitorCallback.INSTANCE;
         };
-        return new MultiMessageMonitor<>(List.of(
-                new MessageMeters(registry, PREFIX, perProcessor, Clock.SYSTEM),
-                latency,
-                new WindowedCapacity(registry, PREFIX + ".capacity", perProcessor, CAPACITY_WINDOW_SECONDS,
-                                     Clock.SYSTEM)));
+    }
+
+    private record Ingested(EventMessage<?> event, long wallTime) {
     }
 }

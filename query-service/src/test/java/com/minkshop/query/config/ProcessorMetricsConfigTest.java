@@ -1,5 +1,7 @@
 package com.minkshop.query.config;
 
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -7,8 +9,10 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage;
@@ -42,5 +46,28 @@ class ProcessorMetricsConfigTest {
 
         assertThat(registry.get("eventProcessor.latency").tag("processorName", "cart-view").gauge().value())
                 .isBetween(5_000.0, 60_000.0);
+    }
+
+    @Test
+    void latencyIsMeasuredAtIngestionButTheEventsTimeIsReadOnlyWhenTheGaugeIs() {
+        MockClock clock = new MockClock();
+        clock.add(Duration.ofHours(1));
+        MessageMonitor<Message<?>> monitor = ProcessorMetricsConfig.latency(registry, "latency", Tags.empty(), clock);
+        AtomicInteger timeReads = new AtomicInteger();
+        Instant written = Instant.ofEpochMilli(clock.wallTime()).minusMillis(1_500);
+        EventMessage<String> event = new GenericEventMessage<String>("id-1", "payload", Map.of(), written) {
+            @Override
+            public Instant getTimestamp() {
+                timeReads.incrementAndGet();
+                return super.getTimestamp();
+            }
+        };
+
+        monitor.onMessageIngested(event).reportIgnored();
+        assertThat(timeReads).hasValue(0);
+        clock.add(Duration.ofSeconds(30));
+
+        assertThat(registry.get("latency").gauge().value()).isEqualTo(1_500.0);
+        assertThat(timeReads).hasValue(1);
     }
 }
