@@ -355,6 +355,15 @@ public class ShopBench {
                                 list(b2.stream().map(x -> x.pct(.99)).toList())));
         notes.add(String.format(Locale.ROOT, "B1 ratios per round %s, B2 %s (ratio = median of per-round ratios)",
                                 list(b1Ratios), list(b2Ratios)));
+        double[] floors = Stats.floors(toArray(ping), toArray(ev1));
+        double[] b1OfFloor = Stats.ratios(b1.stream().mapToDouble(Result::opsPerSec).toArray(), floors);
+        double[] b2OfFloor = Stats.ratios(b2.stream().mapToDouble(Result::opsPerSec).toArray(), floors);
+        double pgbenchOfFloor = Stats.median(Stats.ratios(toArray(ev1), floors));
+        notes.add(String.format(Locale.ROOT, "floor: a trivial GET plus a one-event transaction per command fit %s/s"
+                                             + " (per round, 1 / (1/GET + 1/pgbench)); B1 %.2f of it, B2 %.2f; B1's"
+                                             + " target is %.2f of it, B2's %.2f",
+                                list(floors), Stats.median(b1OfFloor), Stats.median(b2OfFloor),
+                                pgbenchOfFloor * 0.35, pgbenchOfFloor * 0.25));
         notes.add(String.format(Locale.ROOT, "B1/B2 statuses: %s / %s", b1.stream().map(x -> x.statuses).toList(),
                                 b2.stream().map(x -> x.statuses).toList()));
         notes.add(String.format(Locale.ROOT, "host: pgbench ev1 at 1 client %.0f tx/s (%.2f ms per transaction: one"
@@ -1232,6 +1241,18 @@ public class ShopBench {
             return r;
         }
 
+        /**
+         * Per round, the rate at which the machine could answer a trivial HTTP request and commit a one-event
+         * transaction for each one: both baselines saturate it, so their costs per operation add up.
+         */
+        static double[] floors(double[] httpPerSec, double[] txPerSec) {
+            double[] f = new double[Math.min(httpPerSec.length, txPerSec.length)];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = httpPerSec[i] > 0 && txPerSec[i] > 0 ? 1 / (1 / httpPerSec[i] + 1 / txPerSec[i]) : Double.NaN;
+            }
+            return f;
+        }
+
         /** lag "grows" when the last third's median exceeds the first third's by more than 25 ms and by half */
         static boolean grows(double firstMedian, double lastMedian) {
             if (Double.isNaN(firstMedian) || Double.isNaN(lastMedian)) return true;
@@ -1253,6 +1274,9 @@ public class ShopBench {
         double[] r = Stats.ratios(new double[]{100, 200, 50}, new double[]{1000, 0, 100});
         check(r[0] == 0.1 && Double.isNaN(r[1]) && r[2] == 0.5, "ratios per round");
         check(Stats.median(r) == 0.3, "median ratio skips a missing baseline");
+        double[] floors = Stats.floors(new double[]{40_000, 0, 30_000}, new double[]{10_000, 5_000, 30_000});
+        check(Math.abs(floors[0] - 8_000) < 1e-6 && Double.isNaN(floors[1]) && Math.abs(floors[2] - 15_000) < 1e-6,
+              "HTTP + transaction floor");
         check(!Stats.grows(30, 40) && Stats.grows(30, 80) && !Stats.grows(100, 130), "growth rule");
         Recorder rec = new Recorder();
         rec.add(1_000_000, 200);
