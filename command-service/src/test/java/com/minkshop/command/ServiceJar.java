@@ -3,11 +3,14 @@ package com.minkshop.command;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,9 +48,37 @@ final class ServiceJar {
         return process;
     }
 
+    /**
+     * A port free now and below the kernel's ephemeral range: a free port inside that range can become the local end
+     * of an outgoing connection (the started service's own pool, say) in the seconds before the service binds it.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int from = 10_000;
+        int to = ephemeralRangeStart();
+        if (to - from < 2_000) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(from, to);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (BindException taken) {
+                // another listener has it: try the next
+            }
+        }
+        throw new IOException("no free port in " + from + "-" + (to - 1));
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // readString stops early on this file: /proc reports its size as 0
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                                         .get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 }

@@ -17,8 +17,6 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,7 +46,7 @@ class EndToEndIT {
         assertThat(new File(jar)).as("command-service jar (build it first: ./mvnw package)").isFile();
         TestDatabase.dropSchemas();
 
-        int commandPort = freePort();
+        int commandPort = ServiceProcess.freePort();
         Path log = Path.of("target", "command-service-e2e.log");
         commandService = ServiceProcess.start(log, "-jar", jar, "--server.port=" + commandPort);
         // also when the test JVM is stopped abruptly
@@ -216,12 +214,6 @@ class EndToEndIT {
             return http.get("/actuator/health").status() == 200;
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
