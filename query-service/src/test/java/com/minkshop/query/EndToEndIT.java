@@ -74,7 +74,7 @@ class EndToEndIT {
     @Order(1)
     void part3DemoIsVisibleThroughEveryQueryEndpoint() throws Exception {
         try (SseClient dashboardStream = new SseClient(queries.client(), queries.uri("/api/dashboard/stream"))) {
-            dashboardStream.next(event -> event.data().get("type").asText().equals("snapshot"), 10_000);
+            dashboardStream.next(event -> event.data().get("type").asText().equals("snapshot"), 30_000);
 
             long productVersion = command("/api/products", """
                     {"productId":"PROD-001","sku":"WIDGET-001","name":"Super Widget",

@@ -228,14 +228,14 @@ class QueryApiIT {
     void dashboardStreamPushesAnUpdateForEachCommittedChange() throws Exception {
         long productsBefore = http.get("/api/dashboard").json().get("totalProducts").asLong();
         try (SseClient stream = new SseClient(http.client(), http.uri("/api/dashboard/stream"))) {
-            SseClient.Event snapshot = stream.next(e -> true, 5_000);
+            SseClient.Event snapshot = stream.next(e -> true, 30_000);
             assertThat(snapshot.name()).isEqualTo("dashboard");
             assertThat(snapshot.data().get("type").asText()).isEqualTo("snapshot");
 
             String id = "SSE-" + run;
             events.append("Product", id, created(id, "Streamed Widget", "SSE-" + run, 3, T0));
 
-            SseClient.Event update = stream.next(e -> e.data().get("type").asText().equals("product_created"), 5_000);
+            SseClient.Event update = stream.next(e -> e.data().get("type").asText().equals("product_created"), 30_000);
             assertThat(update.name()).isEqualTo("dashboard");
             assertThat(update.data().get("message").asText()).isEqualTo("New product: Streamed Widget ($29.99)");
             assertThat(update.data().get("stats").get("totalProducts").asLong()).isEqualTo(productsBefore + 1);
@@ -249,7 +249,7 @@ class QueryApiIT {
         events.append("Product", ghost, new StockAddedEvent(ghost, 5, "PO-1", T0),
                       new StockAddedEvent(ghost, 2, "PO-2", T0));
 
-        await().atMost(5, TimeUnit.SECONDS)
+        await().atMost(30, TimeUnit.SECONDS)
                .until(() -> http.get("/admin/dead-letters").json().get("product-view").asLong() == 2);
         assertThat(meters.get("minkshop.dead.letters").tag("group", "product-view").gauge().value()).isEqualTo(2);
         assertThat(http.get("/api/products/" + ghost).status()).isEqualTo(404);
