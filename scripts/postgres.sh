@@ -38,6 +38,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Ports are picked below the kernel's ephemeral range: a port there that is free now can become the local end of any
 # outgoing connection (a pool's connection to PostgreSQL, say) before the service that was given it binds it.
+# Arguments: ports already promised to something not started yet, never picked.
 free_port() {
     local port ephemeral_low=32768 ephemeral_high=60999 from=10000 to
     read -r ephemeral_low ephemeral_high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
@@ -47,6 +48,7 @@ free_port() {
     if (( to - from < 2000 )); then from=20000; to=50000; fi
     for _ in $(seq 1 200); do
         port=$(( from + (RANDOM * 32768 + RANDOM) % (to - from) ))
+        [[ " $* " != *" $port "* ]] || continue
         if ! port_in_use "$port"; then echo "$port"; return; fi
     done
     die "no free TCP port found"
