@@ -87,9 +87,7 @@ class CommandApiIT {
     @Test
     void keepsAnIdOfOneAggregateTypeFromBeingUsedAsAnother() {
         String id = "SHARED-" + UUID.randomUUID();
-        assertThat(shop.post("/api/products", """
-                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "price": 9.99, "initialStock": 5}"""
-                .formatted(id)).status()).isEqualTo(201);
+        createProduct(id, 5);
 
         assertProblem(shop.post("/api/carts", "{\"cartId\": \"" + id + "\", \"customerId\": \"CUST-1\"}"),
                       409, "CART_ALREADY_EXISTS");
@@ -107,6 +105,26 @@ class CommandApiIT {
         Response stock = shop.post("/api/products/" + id + "/stock", "{\"quantity\": 1}");
         assertThat(stock.status()).as(stock.toString()).isEqualTo(200);
         assertThat(stock.version()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesStockBeyondTheLimitOnHandWithoutAppending() {
+        String id = "PROD-" + UUID.randomUUID();
+        createProduct(id, 1_000_000);
+        // 999 more deliveries of the largest allowed quantity fill the product to a billion units (with snapshots)
+        for (int delivery = 1; delivery <= 999; delivery++) {
+            Response added = shop.post("/api/products/" + id + "/stock", "{\"quantity\": 1000000}");
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+        }
+
+        Response over = shop.post("/api/products/" + id + "/stock", "{\"quantity\": 1}");
+
+        assertProblem(over, 409, "STOCK_LIMIT_EXCEEDED");
+        assertThat(over.body().path("detail").asText()).contains("holds 1000000000");
+        Response reserved = shop.post("/api/products/" + id + "/reservations",
+                                      "{\"orderId\": \"ORDER-1\", \"quantity\": 1000000}");
+        assertThat(reserved.status()).as(reserved.toString()).isEqualTo(200);
+        assertThat(reserved.version()).isEqualTo(1001);
     }
 
     @Test
@@ -180,6 +198,13 @@ class CommandApiIT {
             assertThat(answer.header("Content-Length")).as(answer.toString())
                     .hasValue(String.valueOf(answer.text().getBytes(StandardCharsets.UTF_8).length));
         }
+    }
+
+    private void createProduct(String id, int initialStock) {
+        Response created = shop.post("/api/products", """
+                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "price": 9.99, "initialStock": %d}"""
+                .formatted(id, initialStock));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     private static void assertProblem(Response response, int status, String code) {

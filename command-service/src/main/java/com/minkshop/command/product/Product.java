@@ -40,6 +40,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Product {
 
+    // Units on hand (available plus reserved). Stock counts are ints here and in every view; without a bound, enough
+    // restocking would wrap them negative. A billion units is far beyond any shelf and far below the int range.
+    static final int MAX_STOCK_ON_HAND = 1_000_000_000;
+
     @AggregateIdentifier
     private String productId;
     private Money price;
@@ -72,6 +76,10 @@ class Product {
     @CommandHandler
     CommandResult handle(AddStockCommand command, Clock clock) {
         requireNotDiscontinued();
+        long onHand = (long) availableStock + reservedStock();
+        if (onHand + command.quantity() > MAX_STOCK_ON_HAND) {
+            throw new StockLimitExceededException(productId, command.quantity(), onHand, MAX_STOCK_ON_HAND);
+        }
         apply(new StockAddedEvent(productId, command.quantity(), command.reference(), clock.instant()));
         return result();
     }
@@ -151,6 +159,14 @@ class Product {
     // Replay trusts the event's quantity rather than the map, so the stored history alone defines the state.
     private void reduceReservation(String orderId, int quantity) {
         reservations.computeIfPresent(orderId, (id, held) -> held > quantity ? held - quantity : null);
+    }
+
+    private long reservedStock() {
+        long reserved = 0;
+        for (int quantity : reservations.values()) {
+            reserved += quantity;
+        }
+        return reserved;
     }
 
     private void requireNotDiscontinued() {

@@ -71,7 +71,7 @@ class ProductController {
     }
 
     @Operation(summary = "Add stock")
-    @ApiErrors({ErrorCode.PRODUCT_NOT_FOUND, ErrorCode.PRODUCT_DISCONTINUED})
+    @ApiErrors({ErrorCode.PRODUCT_NOT_FOUND, ErrorCode.PRODUCT_DISCONTINUED, ErrorCode.STOCK_LIMIT_EXCEEDED})
     @ApiExample(request = """
             {"quantity": 50, "reference": "PO-2024-001"}""", response = """
             {"aggregateId": "PROD-001", "version": 2, "data": {}}""")

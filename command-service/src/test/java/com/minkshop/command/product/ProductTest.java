@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import static com.minkshop.command.product.Product.MAX_STOCK_ON_HAND;
 import static com.minkshop.command.product.ProductTestData.CLOCK;
 import static com.minkshop.command.product.ProductTestData.DESCRIPTION;
 import static com.minkshop.command.product.ProductTestData.INITIAL_STOCK;
@@ -134,6 +135,41 @@ class ProductTest {
                .when(new AddStockCommand(PRODUCT_ID, 5, "PO-123"))
                .expectException(ProductDiscontinuedException.class)
                .expectNoEvents();
+    }
+
+    @Test
+    void canAddStockUpToTheLimitOnHand() {
+        fixture.given(created(), new StockAddedEvent(PRODUCT_ID, fillUpTo(MAX_STOCK_ON_HAND - 5), "PO-1", NOW))
+               .when(new AddStockCommand(PRODUCT_ID, 5, "PO-2"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new StockAddedEvent(PRODUCT_ID, 5, "PO-2", NOW));
+    }
+
+    @Test
+    void cannotAddStockBeyondTheLimitOnHand() {
+        fixture.given(created(), new StockAddedEvent(PRODUCT_ID, fillUpTo(MAX_STOCK_ON_HAND - 5), "PO-1", NOW))
+               .when(new AddStockCommand(PRODUCT_ID, 6, "PO-2"))
+               .expectException(StockLimitExceededException.class)
+               .expectExceptionMessage("product PROD-001 cannot take 6 more units: it holds 999999995 (available and "
+                                       + "reserved), at most 1000000000 are allowed")
+               .expectNoEvents();
+    }
+
+    @Test
+    void reservedStockCountsTowardsTheLimit() {
+        fixture.given(created(), new StockAddedEvent(PRODUCT_ID, fillUpTo(MAX_STOCK_ON_HAND), "PO-1", NOW),
+                      reserved(ORDER_ID, 500))
+               .when(new AddStockCommand(PRODUCT_ID, 1, "PO-2"))
+               .expectException(StockLimitExceededException.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void shippedStockMakesRoomUnderTheLimit() {
+        fixture.given(created(), new StockAddedEvent(PRODUCT_ID, fillUpTo(MAX_STOCK_ON_HAND), "PO-1", NOW),
+                      reserved(ORDER_ID, 500), new StockShippedEvent(PRODUCT_ID, 500, ORDER_ID, NOW))
+               .when(new AddStockCommand(PRODUCT_ID, 500, "PO-2"))
+               .expectEvents(new StockAddedEvent(PRODUCT_ID, 500, "PO-2", NOW));
     }
 
     // --- ReserveStock ---
@@ -306,5 +342,10 @@ class ProductTest {
                .when(new DiscontinueProductCommand(PRODUCT_ID, "end of line"))
                .expectException(AggregateNotFoundException.class)
                .expectNoEvents();
+    }
+
+    // the StockAdded quantity that brings the created product's stock to the given total
+    private static int fillUpTo(int total) {
+        return total - INITIAL_STOCK;
     }
 }

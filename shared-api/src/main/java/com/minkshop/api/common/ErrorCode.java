@@ -23,6 +23,7 @@ public enum ErrorCode {
     ORDER_ALREADY_EXISTS(409, "Order already exists"),
     PRODUCT_DISCONTINUED(409, "Product is discontinued"),
     INSUFFICIENT_STOCK(409, "Insufficient stock"),
+    STOCK_LIMIT_EXCEEDED(409, "Stock limit exceeded"),
     RESERVATION_NOT_FOUND(409, "Reservation not found"),
     CART_ALREADY_CHECKED_OUT(409, "Cart already checked out"),
     CART_EMPTY(409, "Cart is empty"),
