@@ -15,7 +15,10 @@ import com.minkshop.api.order.PlaceOrderCommand;
 import com.minkshop.api.order.ProcessPaymentCommand;
 import com.minkshop.api.order.RecordPaymentFailureCommand;
 import com.minkshop.api.order.ShipOrderCommand;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.matchers.Matchers;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import static com.minkshop.command.order.OrderTestData.ADDRESS;
 import static com.minkshop.command.order.OrderTestData.CARRIER;
@@ -47,6 +52,7 @@ import static com.minkshop.command.order.OrderTestData.paid;
 import static com.minkshop.command.order.OrderTestData.placeOrder;
 import static com.minkshop.command.order.OrderTestData.placed;
 import static com.minkshop.command.order.OrderTestData.shipped;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderTest {
 
@@ -122,6 +128,32 @@ class OrderTest {
                .expectSuccessfulHandlerExecution()
                .expectEvents(paid(), confirmed())
                .expectResultMessagePayload(new CommandResult(ORDER_ID, 3, Map.of("status", "confirmed")));
+    }
+
+    @Test
+    void theLargestOrderThatCanBePlacedCanBePaidInFull() {
+        BigDecimal highestPrice = new BigDecimal("9999999999.99");
+        PlaceOrderCommand largest = new PlaceOrderCommand(
+                ORDER_ID, CUSTOMER_ID, CART_ID,
+                IntStream.range(0, 100)
+                         .mapToObj(line -> new OrderItem("PROD-" + line, "Widget", 1_000_000, highestPrice, null))
+                         .toList(),
+                ADDRESS, highestPrice, BigDecimal.ONE);
+        AtomicReference<Object> total = new AtomicReference<>();
+        fixture.givenNoPriorActivity()
+               .when(largest)
+               .expectResultMessagePayloadMatching(Matchers.predicate(
+                       result -> total.compareAndSet(null, ((CommandResult) result).data().get("totalAmount"))));
+        ProcessPaymentCommand payInFull = pay(total.get().toString());
+
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            assertThat(validation.getValidator().validate(largest)).isEmpty();
+            assertThat(validation.getValidator().validate(payInFull)).isEmpty();
+        }
+        new AggregateTestFixture<>(Order.class).registerInjectableResource(CLOCK)
+                                               .givenCommands(largest)
+                                               .when(payInFull)
+                                               .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A money amount sent by a client: required, at most 2 decimals, at most 10 integer digits, and positive (or, with
- * {@code allowZero}, not negative).
+ * A money amount sent by a client: required, at most 2 decimals, at most 10 integer digits (unless set otherwise), and
+ * positive (or, with {@code allowZero}, not negative).
  */
 @Documented
 @Constraint(validatedBy = MoneyAmountValidator.class)
@@ -23,6 +23,9 @@ public @interface MoneyAmount {
     String name();
 
     boolean allowZero() default false;
+
+    /** At most this many digits before the decimal point. */
+    int integerDigits() default 10;
 
     String message() default "invalid amount";
 

@@ -10,15 +10,17 @@ import java.math.BigDecimal;
  */
 public class MoneyAmountValidator implements ConstraintValidator<MoneyAmount, BigDecimal> {
 
-    private static final int MAX_INTEGER_DIGITS = 10;
-
     private String name;
     private boolean allowZero;
+    private int integerDigits;
+    private String tooLarge;
 
     @Override
     public void initialize(MoneyAmount annotation) {
         name = annotation.name();
         allowZero = annotation.allowZero();
+        integerDigits = annotation.integerDigits();
+        tooLarge = name + " must be less than 1" + "0".repeat(integerDigits);
     }
 
     @Override
@@ -30,15 +32,21 @@ public class MoneyAmountValidator implements ConstraintValidator<MoneyAmount, Bi
             message = name + " cannot be negative";
         } else if (!allowZero && value.signum() <= 0) {
             message = name + " must be positive";
+        } else if (integerDigits(value) > integerDigits) {
+            // before the decimals: stripping the zeros of 100E+2147483647 overflows the scale
+            message = tooLarge;
         } else if (value.stripTrailingZeros().scale() > Money.SCALE) {
             message = name + " must have at most 2 decimal places";
-        } else if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-            message = name + " must be less than 10000000000";
         } else {
             return true;
         }
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
         return false;
+    }
+
+    // in long: for 1E+2147483647 (precision 1, scale -2147483647) the int difference wraps negative
+    private static long integerDigits(BigDecimal value) {
+        return (long) value.precision() - value.scale();
     }
 }

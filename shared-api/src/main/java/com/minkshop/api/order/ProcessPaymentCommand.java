@@ -12,7 +12,9 @@ import java.math.BigDecimal;
  */
 public record ProcessPaymentCommand(@TargetAggregateIdentifier @ValidId(name = "order ID") String orderId,
                                     @ValidId(name = "payment ID") String paymentId,
-                                    @MoneyAmount(name = "amount") BigDecimal amount,
+                                    // an order can total up to 100 lines x 1,000,000 units x 9,999,999,999.99
+                                    // plus the same again in tax and the shipping: below 10^19, and payable
+                                    @MoneyAmount(name = "amount", integerDigits = 19) BigDecimal amount,
                                     @Size(max = 50, message = "payment method must be at most 50 characters")
                                     String paymentMethod) {
 }
