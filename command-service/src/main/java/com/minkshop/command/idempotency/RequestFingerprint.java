@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,9 +77,19 @@ public final class RequestFingerprint {
             }
             out.append(']');
         } else if (node.isNumber()) {
-            out.append(node.decimalValue().stripTrailingZeros());
+            out.append(canonicalNumber(node.decimalValue()));
         } else {
             out.append(node);
+        }
+    }
+
+    private static String canonicalNumber(BigDecimal number) {
+        try {
+            return number.stripTrailingZeros().toString();
+        } catch (ArithmeticException e) {
+            // 100E+2147483647 has no zero-stripped form (its scale would overflow); as it came, it is still one
+            // fingerprint per value, and the request gets its 400 from validation instead of a 500 from here
+            return number.toString();
         }
     }
 

@@ -47,6 +47,13 @@ class RequestFingerprintTest {
         assertThat(fingerprint("POST", "/p", "{not json")).isNotEqualTo(fingerprint("POST", "/p", "{not  json"));
     }
 
+    @Test
+    void keepsANumberWithoutAZeroStrippedFormAsItCame() {
+        assertThat(canonical("{\"price\": 100e2147483647}")).isEqualTo("{\"price\":1.00E+2147483649}");
+        assertThat(canonical("{\"price\": 10e2147483647}")).isEqualTo("{\"price\":1E+2147483648}");
+        assertThat(canonical("{\"price\": 1e2147483647}")).isEqualTo("{\"price\":1E+2147483647}");
+    }
+
     private static String fingerprint(String method, String path, String body) {
         return RequestFingerprint.of(method, path, body.getBytes(StandardCharsets.UTF_8));
     }
