@@ -171,6 +171,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Says what is wrong with the body in the client's terms (JSON paths), never in Java's. */
     static String unreadableDetail(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
+        if (cause instanceof NulFreeTextModule.NulCharacterException nul) {
+            return "Field '" + jsonPath(nul) + "' must not contain the character U+0000.";
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + jsonPath(unknown) + "'.";
         }

@@ -21,8 +21,8 @@ final class ExampleDetails {
             case ORDER_ALREADY_EXISTS -> "order ORDER-001 already exists";
             case PRODUCT_DISCONTINUED -> "product PROD-001 is discontinued";
             case INSUFFICIENT_STOCK -> "insufficient stock for product PROD-001: requested 200, available 100";
-            case STOCK_LIMIT_EXCEEDED -> "product PROD-001 cannot take 50 more units: it holds 999999980 (available and "
-                                         + "reserved), at most 1000000000 are allowed";
+            case STOCK_LIMIT_EXCEEDED -> "product PROD-001 cannot take 50 more units: it holds 999999980 "
+                                         + "(available and reserved), at most 1000000000 are allowed";
             case RESERVATION_NOT_FOUND -> "reservation not found for order ORDER-001 on product PROD-001";
             case CART_ALREADY_CHECKED_OUT -> "cart CART-001 already checked out";
             case CART_EMPTY -> "cart CART-001 is empty";
