@@ -215,6 +215,18 @@ class QueryApiIT {
         assertProblem(wrongType, 400, "MALFORMED_REQUEST");
         assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isIn("minTotal", "size");
 
+        for (String outOfRange : new String[]{"1E-20000", "1E%2B200000", "0.001"}) {
+            Response total = http.get("/api/orders?minTotal=" + outOfRange);
+            assertProblem(total, 400, "VALIDATION_FAILED");
+            assertThat(total.json().get("errors").findValuesAsText("field")).containsExactly("minTotal");
+        }
+        for (String nul : new String[]{"/api/products?search=a%00b", "/api/products?sku=a%00",
+                                       "/api/orders?status=%00"}) {
+            Response text = http.get(nul);
+            assertProblem(text, 400, "MALFORMED_REQUEST");
+            assertThat(text.json().get("errors").findValuesAsText("message").get(0))
+                    .endsWith("must not contain the character U+0000");
+        }
         assertProblem(http.get("/api/orders?status=lost"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/products/" + "x".repeat(65)), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/products/P-1?minVersion=-1"), 400, "VALIDATION_FAILED");

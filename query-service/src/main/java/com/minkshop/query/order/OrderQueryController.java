@@ -14,6 +14,7 @@ import com.minkshop.query.web.ResourceNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -69,6 +70,9 @@ class OrderQueryController {
                      message = "status must be one of pending, paid, confirmed, shipped, delivered, cancelled")
             String status,
             @RequestParam(required = false) @DecimalMin(value = "0", message = "minTotal cannot be negative")
+            // the totals' column is NUMERIC(38, 2); PostgreSQL refuses to compare it with 1E-20000 or 1E+200000
+            @Digits(integer = 36, fraction = 2, message = "minTotal must have at most 36 digits before and 2 after "
+                                                          + "the decimal point")
             BigDecimal minTotal,
             @RequestParam(defaultValue = "0") @PositiveOrZero(message = "page cannot be negative")
             @Max(value = Paging.MAX_PAGE, message = "page must be at most 100000") int page,

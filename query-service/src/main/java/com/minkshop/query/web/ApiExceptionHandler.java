@@ -42,7 +42,16 @@ class ApiExceptionHandler {
 
     @InitBinder
     void emptyParametersMeanAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true) {
+            @Override
+            public void setAsText(String text) {
+                // %00 decodes to a character PostgreSQL refuses in a text parameter: a 400 here, not its 500
+                if (text != null && text.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("text with U+0000");
+                }
+                super.setAsText(text);
+            }
+        });
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
@@ -167,6 +176,9 @@ class ApiExceptionHandler {
         }
         if (type == BigDecimal.class) {
             return "must be a number";
+        }
+        if (type == String.class) {
+            return "must not contain the character U+0000";
         }
         return "has an invalid value";
     }
