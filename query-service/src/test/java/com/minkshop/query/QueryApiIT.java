@@ -224,6 +224,7 @@ class QueryApiIT {
                                        "/api/orders?status=%00"}) {
             Response text = http.get(nul);
             assertProblem(text, 400, "MALFORMED_REQUEST");
+            assertThat(text.json().get("detail").asText()).endsWith("has an invalid value");
             assertThat(text.json().get("errors").findValuesAsText("message").get(0))
                     .endsWith("must not contain the character U+0000");
         }

@@ -88,7 +88,9 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> wrongType(MethodArgumentTypeMismatchException e) {
         String field = e.getName();
-        return Problems.of(ErrorCode.MALFORMED_REQUEST, "Parameter '" + field + "' has the wrong type",
+        // a text parameter has no type to get wrong: it failed the U+0000 check of emptyParametersMeanAbsent
+        String detail = e.getRequiredType() == String.class ? "has an invalid value" : "has the wrong type";
+        return Problems.of(ErrorCode.MALFORMED_REQUEST, "Parameter '" + field + "' " + detail,
                            List.of(new FieldProblem(field, field + " " + expected(e))));
     }
 
