@@ -24,6 +24,9 @@ public class ValidIdValidator implements ConstraintValidator<ValidId, String> {
             message = name + " is required";
         } else if (!isWellFormed(value)) {
             message = name + " must be 1-64 characters of letters, digits, '.', '_', ':' or '-'";
+        } else if (value.equals(".") || value.equals("..")) {
+            // as a path segment of the resource's URL these mean "this folder" and "the parent"
+            message = name + " cannot be '.' or '..'";
         } else {
             return true;
         }

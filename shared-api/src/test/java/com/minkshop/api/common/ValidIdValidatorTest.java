@@ -57,6 +57,13 @@ class ValidIdValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void rejectsTheIdsThatMeanAFolderInAPath(String id) {
+        assertThat(messages(id, "1.00")).containsExactly("product ID cannot be '.' or '..'");
+        assertThat(messages("..." + id, "1.00")).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void reportsAMissingIdOnce(String id) {
         assertThat(messages(id, "1.00")).containsExactly("product ID is required");
