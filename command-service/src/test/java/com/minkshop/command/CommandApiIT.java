@@ -128,6 +128,28 @@ class CommandApiIT {
     }
 
     @Test
+    void takesBodiesAsJsonOnlyAndEachFieldOnce() {
+        String productId = "PROD-" + UUID.randomUUID();
+        Response yaml = shop.send("POST", "/api/products", "application/yaml", """
+                productId: %s
+                sku: SKU-1
+                name: Widget
+                price: 9.99
+                initialStock: 2.9
+                unknown: 1
+                """.formatted(productId));
+        Response twice = shop.post("/api/products", """
+                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "price": 9.99, "initialStock": 5,
+                 "initialStock": -5}""".formatted(productId));
+
+        assertProblem(yaml, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(twice, 400, "MALFORMED_REQUEST");
+        assertThat(twice.body().path("detail").asText()).isEqualTo("Field 'initialStock' appears more than once.");
+        assertProblem(shop.post("/api/products/" + productId + "/stock", "{\"quantity\": 1}"),
+                      404, "PRODUCT_NOT_FOUND");
+    }
+
+    @Test
     void refusesTextWithTheNulCharacterWhereverItIsInTheBody() throws Exception {
         String productId = "PROD-" + UUID.randomUUID();
         Response product = shop.post("/api/products", """
@@ -147,6 +169,12 @@ class CommandApiIT {
                 .isEqualTo("Field 'items[0].productName' must not contain the character U+0000.");
         assertProblem(shop.post("/api/products/" + productId + "/stock", "{\"quantity\": 1}"),
                       404, "PRODUCT_NOT_FOUND");
+        Response surrogate = shop.post("/api/products", """
+                {"productId": "%s", "sku": "SKU-1", "name": "Widget", "description": "half \\ud83d of an emoji",
+                 "price": 9.99}""".formatted(productId));
+        assertProblem(surrogate, 400, "MALFORMED_REQUEST");
+        assertThat(surrogate.body().path("detail").asText())
+                .isEqualTo("Field 'description' must not contain an unpaired surrogate (U+D83D).");
         // events stored before keep loading: only the REST layer's mapper refuses the character
         assertThat(((JacksonSerializer) eventSerializer).getObjectMapper().readValue("\"a\\u0000b\"", String.class))
                 .isEqualTo("a\0b");

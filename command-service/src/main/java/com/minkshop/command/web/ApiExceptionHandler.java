@@ -1,5 +1,6 @@
 package com.minkshop.command.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -171,8 +172,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Says what is wrong with the body in the client's terms (JSON paths), never in Java's. */
     static String unreadableDetail(HttpMessageNotReadableException exception) {
         Throwable cause = exception.getCause();
-        if (cause instanceof NulFreeTextModule.NulCharacterException nul) {
-            return "Field '" + jsonPath(nul) + "' must not contain the character U+0000.";
+        if (cause instanceof StorableTextModule.UnstorableTextException text) {
+            return "Field '" + jsonPath(text) + "' " + text.getOriginalMessage() + ".";
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field ")) {
+            // strict-duplicate-detection: the message names the field, "Duplicate field 'quantity'"
+            return "Field " + parse.getOriginalMessage().substring("Duplicate field ".length())
+                   + " appears more than once.";
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + jsonPath(unknown) + "'.";
