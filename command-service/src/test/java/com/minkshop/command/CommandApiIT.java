@@ -13,6 +13,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -147,6 +151,33 @@ class CommandApiIT {
         assertThat(twice.body().path("detail").asText()).isEqualTo("Field 'initialStock' appears more than once.");
         assertProblem(shop.post("/api/products/" + productId + "/stock", "{\"quantity\": 1}"),
                       404, "PRODUCT_NOT_FOUND");
+    }
+
+    @Test
+    void refusesABodyAbove256KbWhetherItsLengthIsAnnouncedOrNot() throws Exception {
+        String items = "{}, ".repeat(70_000);
+        String order = """
+                {"customerId": "CUST-1", "cartId": "CART-1", "items": [%s{}],
+                 "shippingAddress": {"street": "Main St 1", "city": "Springfield"},
+                 "shippingCost": 0, "taxRate": 0}""".formatted(items);
+        byte[] bytes = order.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                .header("Content-Type", "application/json")
+                // a publisher of unknown length makes the client send the body in chunks
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        HttpResponse<String> streamed = HttpClient.newHttpClient().send(chunked.build(),
+                                                                         HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bytes.length).isGreaterThan(256 * 1024);
+        assertProblem(shop.post("/api/orders", order), 413, "PAYLOAD_TOO_LARGE");
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
+        assertThat(ShopClient.parse(streamed.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        // below the limit the same kind of body is validated, the items only up to one past the most allowed
+        Response within = shop.post("/api/orders", order.replace(items, "{}, ".repeat(20_000)));
+        assertProblem(within, 400, "VALIDATION_FAILED");
+        assertThat(within.body().path("errors").findValuesAsText("message")).contains("at most 100 items are allowed");
+        assertThat(within.body().path("errors").findValuesAsText("field"))
+                .contains("items[100].productId").doesNotContain("items[101].productId");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package com.minkshop.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.minkshop.api.common.CorrelationId;
 import com.minkshop.api.common.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -43,6 +48,15 @@ final class Problems {
             problem.setProperty(CorrelationId.PROBLEM_PROPERTY, correlationId);
         }
         return problem;
+    }
+
+    /** Answers from a servlet filter, before Spring MVC and its exception handlers. */
+    static void send(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+                     ObjectMapper mapper) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(mapper.writeValueAsBytes(problem));
     }
 
     static ProblemDetail validation(List<ApiFieldError> errors) {

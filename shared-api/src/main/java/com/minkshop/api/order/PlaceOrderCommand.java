@@ -21,7 +21,7 @@ public record PlaceOrderCommand(@TargetAggregateIdentifier @ValidId(name = "orde
                                 @ValidId(name = "customer ID") String customerId,
                                 @ValidId(name = "cart ID") String cartId,
                                 @NotEmpty(message = "at least one item is required")
-                                @Size(max = 100, message = "at most 100 items are allowed")
+                                @Size(max = MAX_ITEMS, message = "at most 100 items are allowed")
                                 List<@NotNull(message = "item is required") @Valid OrderItem> items,
                                 @NotNull(message = "shipping address is required")
                                 @Valid ShippingAddress shippingAddress,
@@ -31,4 +31,7 @@ public record PlaceOrderCommand(@TargetAggregateIdentifier @ValidId(name = "orde
                                 @DecimalMax(value = "1", message = "tax rate must be between 0 and 1")
                                 @Digits(integer = 3, fraction = 6, message = "tax rate must have at most 6 decimals")
                                 BigDecimal taxRate) {
+
+    /** The most lines one order may have. */
+    public static final int MAX_ITEMS = 100;
 }
