@@ -204,6 +204,13 @@ class QueryApiIT {
     }
 
     @Test
+    void requestsTomcatRefusesBeforeAnyServletAreProblemsToo() {
+        assertProblem(http.get("/api/products/a%2Fb"), 400, "MALFORMED_REQUEST");
+        assertProblem(http.get("/api/products/a%FFb"), 400, "MALFORMED_REQUEST");
+        assertProblem(http.get("/api/products", "X-Padding", "x".repeat(10_000)), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
     void badParametersAreProblemsNeverServerErrors() {
         Response invalid = http.get("/api/products?page=-1&size=101&lowStockBelow=-3");
         assertProblem(invalid, 400, "VALIDATION_FAILED");

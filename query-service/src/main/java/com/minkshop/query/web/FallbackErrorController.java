@@ -19,16 +19,27 @@ class FallbackErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : 500;
-        if (code == 404) {
-            return Problems.of(ErrorCode.NOT_FOUND, "No such resource");
+        ErrorCode code = codeFor(status instanceof Integer value ? value : 500);
+        return Problems.of(code, detailFor(code));
+    }
+
+    /** The code for an error the container raised, here and in {@link ProblemErrorReportValve}. */
+    static ErrorCode codeFor(int status) {
+        if (status == 404) {
+            return ErrorCode.NOT_FOUND;
         }
-        if (code == 405) {
-            return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, "Method not supported here");
+        if (status == 405) {
+            return ErrorCode.METHOD_NOT_ALLOWED;
         }
-        if (code >= 400 && code < 500) {
-            return Problems.of(ErrorCode.MALFORMED_REQUEST, "The request could not be understood");
-        }
-        return Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred");
+        return status >= 400 && status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+    }
+
+    static String detailFor(ErrorCode code) {
+        return switch (code) {
+            case NOT_FOUND -> "No such resource";
+            case METHOD_NOT_ALLOWED -> "Method not supported here";
+            case MALFORMED_REQUEST -> "The request could not be understood";
+            default -> "An unexpected error occurred";
+        };
     }
 }
