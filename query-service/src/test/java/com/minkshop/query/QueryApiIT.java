@@ -30,6 +30,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -201,6 +206,43 @@ class QueryApiIT {
         assertProblem(http.get("/api/carts/NOPE"), 404, "CART_NOT_FOUND");
         assertProblem(http.get("/api/orders/NOPE"), 404, "ORDER_NOT_FOUND");
         assertProblem(http.get("/api/nothing/here"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void adminPathsLookUnknownToAClientThatIsNotLocal() throws Exception {
+        // this machine's own non-loopback address: the service sees a remote client
+        InetAddress address = NetworkInterface.networkInterfaces()
+                .filter(nic -> isUp(nic) && !isLoopback(nic))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(candidate -> candidate instanceof Inet4Address)
+                .findFirst().orElse(null);
+        assumeTrue(address != null, "no non-loopback IPv4 address on this machine");
+        Http remote = new Http("http://" + address.getHostAddress() + ":" + port);
+
+        Response unknown = remote.get("/admin/no-such-endpoint");
+        assertProblem(unknown, 404, "NOT_FOUND");
+        for (Response probe : List.of(remote.get("/admin/projections/rebuild"), remote.get("/admin/dead-letters"),
+                                      remote.post("/admin/dead-letters/product-view/retry", null),
+                                      remote.get("/admin/dead-letters", "text/plain"))) {
+            assertProblem(probe, 404, "NOT_FOUND");
+            assertThat(probe.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        }
+    }
+
+    private static boolean isUp(NetworkInterface nic) {
+        try {
+            return nic.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(NetworkInterface nic) {
+        try {
+            return nic.isLoopback();
+        } catch (SocketException e) {
+            return true;
+        }
     }
 
     @Test

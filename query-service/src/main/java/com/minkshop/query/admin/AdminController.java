@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operator endpoints; reachable only as described in {@code AdminAccessInterceptor}.
+ * Operator endpoints; reachable only as described in {@code AdminAccessFilter}.
  */
 @RestController
 @Tag(name = "Admin", description = "Operator endpoints: loopback clients or X-Admin-Token only, everyone else gets 404")

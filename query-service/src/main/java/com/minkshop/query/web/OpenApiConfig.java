@@ -84,7 +84,7 @@ class OpenApiConfig {
                                                     success.description(status == 202 ? "Accepted" : "OK"));
             if (handler.getBeanType().getPackageName().endsWith(".admin")) {
                 operation.addParametersItem(new HeaderParameter()
-                        .name(AdminAccessInterceptor.TOKEN_HEADER)
+                        .name(AdminAccessFilter.TOKEN_HEADER)
                         .required(false)
                         .description("Needed unless the client is on the loopback interface; without it the "
                                      + "endpoint answers 404 NOT_FOUND (minkshop.query.admin.token)")

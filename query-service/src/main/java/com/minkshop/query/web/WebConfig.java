@@ -1,12 +1,12 @@
 package com.minkshop.query.web;
 
 import com.minkshop.query.config.QueryProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfig implements WebMvcConfigurer {
+class WebConfig {
 
     private final QueryProperties properties;
 
@@ -14,8 +14,11 @@ class WebConfig implements WebMvcConfigurer {
         this.properties = properties;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminAccessInterceptor(properties)).addPathPatterns("/admin/**");
+    @Bean
+    FilterRegistrationBean<AdminAccessFilter> adminAccessFilter() {
+        FilterRegistrationBean<AdminAccessFilter> registration =
+                new FilterRegistrationBean<>(new AdminAccessFilter(properties));
+        registration.addUrlPatterns("/admin/*");
+        return registration;
     }
 }
