@@ -34,6 +34,10 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -284,6 +288,23 @@ class QueryApiIT {
         assertProblem(http.get("/api/orders?customerId=a%20b"), 400, "VALIDATION_FAILED");
         assertProblem(http.post("/api/products", "{}"), 405, "METHOD_NOT_ALLOWED");
         assertProblem(http.get("/api/products", "application/xml"), 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void aHeadRequestForTheDashboardStreamLeavesNoStreamOpen() throws Exception {
+        HttpResponse<Void> head = http.client().send(
+                HttpRequest.newBuilder(http.uri("/api/dashboard/stream")).method("HEAD", BodyPublishers.noBody())
+                           .build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        // before, the request stayed active (an open subscription) until the stream's 30-minute timeout
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response active = http.get("/actuator/metrics/http.server.requests.active?tag=method:HEAD");
+            assertThat(active.status()).as(active.toString()).isEqualTo(200);
+            assertThat(active.json().at("/measurements/0/value").asDouble()).isZero();
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.minkshop.api.dashboard.DashboardSummary;
 import com.minkshop.query.web.ApiExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,7 +45,14 @@ class DashboardController {
                description = "Sends a `dashboard` event {type, message, stats, time} on every change; the stream "
                            + "closes after 30 minutes, reconnect to continue.")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
+    SseEmitter stream(HttpMethod method) {
+        if (method == HttpMethod.HEAD) {
+            // Spring answers HEAD with the GET handler; a HEAD response has no body, so a subscription would never
+            // notice its client leave and would stay open until the stream's 30-minute timeout
+            SseEmitter headersOnly = new SseEmitter();
+            headersOnly.complete();
+            return headersOnly;
+        }
         return stream.subscribe();
     }
 }
