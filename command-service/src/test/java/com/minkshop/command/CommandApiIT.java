@@ -234,6 +234,7 @@ class CommandApiIT {
     void answersRequestsTomcatRejectsBeforeAnyServletWithProblems() {
         // Tomcat refuses encoded slashes in paths itself; no controller or error page is involved
         assertProblem(shop.post("/api/products/a%2Fb/stock", "{\"quantity\": 1}"), 400, "MALFORMED_REQUEST");
+        assertProblem(shop.send("TRACE", "/api/products", "application/json", ""), 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test

@@ -254,6 +254,9 @@ class QueryApiIT {
         assertProblem(http.get("/api/products/a%2Fb"), 400, "MALFORMED_REQUEST");
         assertProblem(http.get("/api/products/a%FFb"), 400, "MALFORMED_REQUEST");
         assertProblem(http.get("/api/products", "X-Padding", "x".repeat(10_000)), 400, "MALFORMED_REQUEST");
+        assertProblem(http.send(HttpRequest.newBuilder(http.uri("/api/products"))
+                                           .method("TRACE", BodyPublishers.noBody()).build()),
+                      405, "METHOD_NOT_ALLOWED");
     }
 
     @Test

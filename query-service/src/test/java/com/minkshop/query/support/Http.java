@@ -67,7 +67,7 @@ public class Http {
         return URI.create(baseUrl + path);
     }
 
-    private Response send(HttpRequest request) {
+    public Response send(HttpRequest request) {
         try {
             return Response.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
