@@ -290,7 +290,13 @@ class QueryApiIT {
         assertProblem(http.get("/api/products/P-1?minVersion=abc"), 400, "MALFORMED_REQUEST");
         assertProblem(http.get("/api/orders?customerId=a%20b"), 400, "VALIDATION_FAILED");
         assertProblem(http.post("/api/products", "{}"), 405, "METHOD_NOT_ALLOWED");
-        assertProblem(http.get("/api/products", "application/xml"), 406, "NOT_ACCEPTABLE");
+        Response xml = http.get("/api/products", "application/xml");
+        assertProblem(xml, 406, "NOT_ACCEPTABLE");
+        assertThat(xml.json().get("detail").asText()).isEqualTo("This resource is available as application/json only");
+        Response stream = http.get("/api/dashboard/stream", "application/json");
+        assertProblem(stream, 406, "NOT_ACCEPTABLE");
+        assertThat(stream.json().get("detail").asText())
+                .isEqualTo("This resource is available as text/event-stream only");
     }
 
     @Test

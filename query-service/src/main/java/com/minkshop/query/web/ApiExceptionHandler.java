@@ -11,6 +11,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -119,7 +120,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return Problems.of(ErrorCode.NOT_ACCEPTABLE, "This resource is available as application/json only");
+        // the dashboard stream is text/event-stream, everything else JSON
+        String available = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : MediaType.toString(e.getSupportedMediaTypes());
+        return Problems.of(ErrorCode.NOT_ACCEPTABLE, "This resource is available as " + available + " only");
     }
 
     @ExceptionHandler(AsyncRequestTimeoutException.class)
