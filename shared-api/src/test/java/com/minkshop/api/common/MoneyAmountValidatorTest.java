@@ -36,21 +36,24 @@ class MoneyAmountValidatorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "valid", value = {
             "9999999999.99         | valid",
+            "0.01                  | valid",
+            "29.99                 | valid",
+            "1.10                  | valid",
             "1.000                 | valid",
             "1E+2                  | valid",
             "10000000000           | price must be less than 10000000000",
+            "12345678901           | price must be less than 10000000000",
             "1E+10                 | price must be less than 10000000000",
             "1E+2147483647         | price must be less than 10000000000",
             "100E+2147483647       | price must be less than 10000000000",
             "1.001                 | price must have at most 2 decimal places",
             "1E-2147483647         | price must have at most 2 decimal places",
             "0                     | price must be positive",
+            "-5                    | price must be positive",
             "-1E+2147483647        | price must be positive"})
     void boundsAPriceAtTenIntegerDigitsWhateverTheExponent(String price, String expected) {
-        Set<String> messages = messages(validator.validate(
-                new CreateProductCommand("PROD-1", "SKU-1", "Widget", null, new BigDecimal(price), 1)));
-
-        assertThat(messages).isEqualTo(expected == null ? Set.of() : Set.of(expected));
+        assertOnlyMessage(new CreateProductCommand("PROD-1", "SKU-1", "Widget", null, new BigDecimal(price), 1),
+                          expected);
     }
 
     @ParameterizedTest
@@ -60,13 +63,13 @@ class MoneyAmountValidatorTest {
             "10000000000000000000   | amount must be less than 10000000000000000000",
             "1E+2147483647          | amount must be less than 10000000000000000000"})
     void takesPaymentsAsLargeAsTheLargestOrder(String amount, String expected) {
-        Set<String> messages = messages(validator.validate(
-                new ProcessPaymentCommand("ORDER-1", "PAY-1", new BigDecimal(amount), "card")));
-
-        assertThat(messages).isEqualTo(expected == null ? Set.of() : Set.of(expected));
+        assertOnlyMessage(new ProcessPaymentCommand("ORDER-1", "PAY-1", new BigDecimal(amount), "card"), expected);
     }
 
-    private static <T> Set<String> messages(Set<ConstraintViolation<T>> violations) {
-        return violations.stream().map(ConstraintViolation::getMessage).collect(Collectors.toSet());
+    /** The command's only violation has this message; none at all when {@code expected} is null. */
+    private static void assertOnlyMessage(Object command, String expected) {
+        Set<String> messages = validator.validate(command).stream().map(ConstraintViolation::getMessage)
+                                        .collect(Collectors.toSet());
+        assertThat(messages).isEqualTo(expected == null ? Set.of() : Set.of(expected));
     }
 }
